@@ -1,0 +1,18 @@
+using Strata.Images.Model;
+
+namespace Strata.Images.Sources;
+
+/// <summary>
+/// Where one layer's bytes are and what they must hash to. <see cref="ExpectedDigest"/> is null when the
+/// source carries no compressed digest (a classic docker save archive); the diff_id is always known.
+/// </summary>
+public sealed record LayerBlob(
+    int Index,
+    string Location,
+    Digest? ExpectedDigest,
+    long? ExpectedSize,
+    string? MediaType,
+    Digest DiffId,
+    string? CreatedBy,
+    bool IsEStargz,
+    Func<Stream> Open);

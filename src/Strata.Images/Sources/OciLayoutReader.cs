@@ -1,0 +1,99 @@
+using Strata.Images.Model;
+
+namespace Strata.Images.Sources;
+
+/// <summary>Resolves one image in an OCI image layout (a folder or the inside of an OCI archive).</summary>
+public static class OciLayoutReader
+{
+    private const int MaxIndexDepth = 8;
+    private const long MaxManifestBytes = 4 * 1024 * 1024;
+
+    public static ResolvedImage Resolve(IBlobContainer container, ImageSelector selector, string name, IDisposable? owned)
+    {
+        if (!container.Exists("oci-layout"))
+        {
+            throw new StrataException($"{container.Name}: not an OCI image layout (no oci-layout file)");
+        }
+        var index = ImageIndex.Parse(container.ReadSmall("index.json", MaxManifestBytes), $"{container.Name}: index.json");
+        var top = PickByTag(index, selector.Tag, container.Name);
+        var manifestDescriptor = PickManifest(container, top, selector.Platform, depth: 0);
+        var manifestBytes = ReadVerified(container, manifestDescriptor, "manifest");
+        var manifest = ImageManifest.Parse(manifestBytes, $"{container.Name}: manifest {manifestDescriptor.Digest}");
+        var configBytes = ReadVerified(container, manifest.Config, "config");
+        var config = ImageConfig.Parse(configBytes, $"{container.Name}: config {manifest.Config.Digest}");
+        if (selector.Platform is { } wanted && !wanted.Accepts(config.Platform))
+        {
+            throw new StrataException(
+                $"{container.Name}: the image is for {config.Platform}, not {wanted}; platforms available: {config.Platform}");
+        }
+        var layers = manifest.Layers.Select(l => (LayerBlobs.PathOf(l.Digest), (Descriptor?)l)).ToList();
+        var blobs = LayerBlobs.Build(container, config, layers, $"{container.Name}: manifest {manifestDescriptor.Digest}");
+        return new ResolvedImage(name, manifestDescriptor.Digest, manifest.Config.Digest, config, blobs, owned);
+    }
+
+    private static Descriptor PickByTag(ImageIndex index, string? tag, string where)
+    {
+        if (index.Manifests.Count == 0)
+        {
+            throw new StrataException($"{where}: index.json lists no images");
+        }
+        var tags = index.Manifests.Select(m => m.RefName).OfType<string>().Distinct().ToList();
+        if (tag is null)
+        {
+            if (index.Manifests.Count == 1)
+            {
+                return index.Manifests[0];
+            }
+            throw new StrataException(
+                $"{where}: holds {index.Manifests.Count} images; name one with :TAG (tags: {string.Join(", ", tags)})");
+        }
+        return index.Manifests.FirstOrDefault(m => m.RefName == tag)
+            ?? index.Manifests.FirstOrDefault(m => m.RefName is { } r && r.EndsWith(":" + tag, StringComparison.Ordinal))
+            ?? throw new StrataException(
+                $"{where}: no image tagged '{tag}' (tags: {(tags.Count == 0 ? "none" : string.Join(", ", tags))})");
+    }
+
+    /// <summary>Follows indexes, nested ones too, down to one manifest for the wanted platform.</summary>
+    private static Descriptor PickManifest(IBlobContainer container, Descriptor descriptor, Platform? wanted, int depth)
+    {
+        if (MediaTypes.IsManifest(descriptor.MediaType))
+        {
+            return descriptor;
+        }
+        if (!MediaTypes.IsIndex(descriptor.MediaType))
+        {
+            var peek = ReadVerified(container, descriptor, "manifest");
+            if (!ImageManifest.LooksLikeIndex(peek, $"{container.Name}: {descriptor.Digest}"))
+            {
+                return descriptor;
+            }
+        }
+        if (depth >= MaxIndexDepth)
+        {
+            throw new StrataException($"{container.Name}: image indexes nest more than {MaxIndexDepth} deep");
+        }
+        var index = ImageIndex.Parse(ReadVerified(container, descriptor, "index"), $"{container.Name}: index {descriptor.Digest}");
+        var chosen = PlatformChooser.Choose(index.Manifests, wanted, $"{container.Name}: index {descriptor.Digest}");
+        return PickManifest(container, chosen, wanted, depth + 1);
+    }
+
+    internal static byte[] ReadVerified(IBlobContainer container, Descriptor descriptor, string what)
+    {
+        var path = LayerBlobs.PathOf(descriptor.Digest);
+        if (!container.Exists(path))
+        {
+            throw new StrataException($"{container.Name}: {what} blob {descriptor.Digest} is missing");
+        }
+        var bytes = container.ReadSmall(path, MaxManifestBytes);
+        if (bytes.Length != descriptor.Size)
+        {
+            throw new StrataException(
+                $"{container.Name}: {what} blob {descriptor.Digest} is {bytes.Length} bytes, the descriptor says {descriptor.Size}");
+        }
+        if (descriptor.Digest.Algorithm == "sha256" && Digest.ComputeSha256(bytes) != descriptor.Digest)
+        {
+            throw new StrataException($"{container.Name}: {what} blob {descriptor.Digest} does not match its digest");
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,28 @@
+using Strata.Images.Model;
+
+namespace Strata.Images.Sources;
+
+/// <summary>One image picked out of a source: its manifest, config and layers, ready to stream.</summary>
+public sealed class ResolvedImage(
+    string name,
+    Digest? manifestDigest,
+    Digest configDigest,
+    ImageConfig config,
+    IReadOnlyList<LayerBlob> layers,
+    IDisposable? owned) : IDisposable
+{
+    public string Name { get; } = name;
+
+    /// <summary>The digest of the manifest, where the source has one (registries, OCI layouts, newer docker archives).</summary>
+    public Digest? ManifestDigest { get; } = manifestDigest;
+
+    public Digest ConfigDigest { get; } = configDigest;
+
+    public ImageConfig Config { get; } = config;
+
+    public Platform Platform => Config.Platform;
+
+    public IReadOnlyList<LayerBlob> Layers { get; } = layers;
+
+    public void Dispose() => owned?.Dispose();
+}

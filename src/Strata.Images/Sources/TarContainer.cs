@@ -1,0 +1,134 @@
+using System.Formats.Tar;
+
+namespace Strata.Images.Sources;
+
+/// <summary>
+/// The files of a tar archive on disk, indexed once by offset so that each can be streamed on its own,
+/// several at a time, without extracting anything.
+/// </summary>
+public sealed class TarContainer : IBlobContainer
+{
+    private const int MaxLinkHops = 16;
+
+    private readonly string _path;
+    private readonly Dictionary<string, (long Offset, long Length)> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _links = new(StringComparer.Ordinal);
+
+    public TarContainer(string path)
+    {
+        _path = path;
+        Index();
+    }
+
+    public string Name => _path;
+
+    public IEnumerable<string> Paths => _files.Keys.Concat(_links.Keys);
+
+    public bool Exists(string path) => TryLocate(path, out _);
+
+    public long Length(string path) => Locate(path).Length;
+
+    public Stream Open(string path)
+    {
+        var (offset, length) = Locate(path);
+        var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return new BoundedReadStream(stream, offset, length);
+    }
+
+    private (long Offset, long Length) Locate(string path) =>
+        TryLocate(path, out var location) ? location : throw new StrataException($"{Name}: '{path}' is missing from the archive");
+
+    private bool TryLocate(string path, out (long Offset, long Length) location)
+    {
+        var current = Normalize(path);
+        for (var hop = 0; hop <= MaxLinkHops; hop++)
+        {
+            if (_files.TryGetValue(current, out location))
+            {
+                return true;
+            }
+            if (!_links.TryGetValue(current, out var target))
+            {
+                return false;
+            }
+            current = target;
+        }
+        throw new StrataException($"{Name}: links starting at '{path}' loop or go more than {MaxLinkHops} deep");
+    }
+
+    private void Index()
+    {
+        using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var archiveLength = stream.Length;
+        using var reader = new TarReader(stream, leaveOpen: true);
+        var count = 0;
+        while (true)
+        {
+            TarEntry? entry;
+            try
+            {
+                entry = reader.GetNextEntry(copyData: false);
+            }
+            catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or ArgumentException)
+            {
+                throw new StrataException(count == 0
+                    ? $"{_path}: not a tar archive ({e.Message})"
+                    : $"{_path}: corrupt tar archive after {count} entries ({e.Message})");
+            }
+            if (entry is null)
+            {
+                break;
+            }
+            count++;
+            var name = Normalize(entry.Name);
+            switch (entry.EntryType)
+            {
+                case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
+                    var offset = stream.Position;
+                    if (offset + entry.Length > archiveLength)
+                    {
+                        throw new StrataException(
+                            $"{_path}: entry '{entry.Name}' claims {entry.Length} bytes, past the end of the archive (truncated?)");
+                    }
+                    _files[name] = (offset, entry.Length);
+                    break;
+                case TarEntryType.SymbolicLink:
+                    var directory = name.Contains('/', StringComparison.Ordinal) ? name[..name.LastIndexOf('/')] : "";
+                    _links[name] = Normalize(entry.LinkName.StartsWith('/') ? entry.LinkName : $"{directory}/{entry.LinkName}");
+                    break;
+                case TarEntryType.HardLink:
+                    _links[name] = Normalize(entry.LinkName);
+                    break;
+            }
+        }
+        if (count == 0)
+        {
+            throw new StrataException($"{_path}: not a tar archive (no entries)");
+        }
+    }
+
+    /// <summary>Archive paths without <c>./</c>, leading slashes or <c>..</c> past the top.</summary>
+    internal static string Normalize(string path)
+    {
+        var parts = new List<string>();
+        foreach (var part in path.Split('/'))
+        {
+            if (part is "" or ".")
+            {
+                continue;
+            }
+            if (part == "..")
+            {
+                if (parts.Count > 0)
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+                continue;
+            }
+            parts.Add(part);
+        }
+        return string.Join('/', parts);
+    }
+
+    public void Dispose() { }
+}
