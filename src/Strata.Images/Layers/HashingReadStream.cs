@@ -4,7 +4,7 @@ using Strata.Images.Model;
 namespace Strata.Images.Layers;
 
 /// <summary>Passes bytes through while hashing them with SHA-256 and counting them.</summary>
-internal sealed class HashingReadStream(Stream inner) : Stream
+internal sealed class HashingReadStream(Stream inner, Action<long>? onRead = null) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private Digest? _digest;
@@ -32,6 +32,7 @@ internal sealed class HashingReadStream(Stream inner) : Stream
         var read = inner.Read(buffer);
         _hash.AppendData(buffer[..read]);
         BytesRead += read;
+        onRead?.Invoke(BytesRead);
         return read;
     }
 

@@ -19,11 +19,11 @@ public sealed class LayerDecoder : IDisposable
     private readonly HashingReadStream _raw;
     private readonly HashingReadStream _tar;
 
-    public LayerDecoder(LayerBlob blob, long maxLayerSize)
+    public LayerDecoder(LayerBlob blob, long maxLayerSize, Action<long>? onCompressedRead = null)
     {
         _blob = blob;
         Name = $"layer {blob.Index} ({blob.Location})";
-        _raw = new HashingReadStream(blob.Open());
+        _raw = new HashingReadStream(blob.Open(), onCompressedRead);
         var head = new byte[4];
         var headLength = _raw.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         Compression = CompressionDetector.Detect(head.AsSpan(0, headLength), blob.MediaType);

@@ -28,7 +28,7 @@ internal static class LayerBlobs
             var expected = descriptor?.Digest ?? DigestFromBlobPath(path);
             var isEStargz = descriptor?.Annotations?.ContainsKey("containerd.io/snapshot/stargz/toc.digest") == true;
             result.Add(new LayerBlob(
-                i, path, expected, descriptor?.Size, descriptor?.MediaType, config.DiffIds[i], commands[i], isEStargz,
+                i, path, expected, descriptor?.Size, descriptor?.MediaType, config.DiffIds[i], commands[i], isEStargz, container.Length(path),
                 () => container.Open(path)));
         }
         return result;

@@ -84,7 +84,7 @@ public sealed class TarContainer : IBlobContainer
             switch (entry.EntryType)
             {
                 case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
-                    var offset = stream.Position;
+                    var offset = entry.DataOffset;
                     if (offset + entry.Length > archiveLength)
                     {
                         throw new StrataException(

@@ -1,0 +1,13 @@
+using Strata.Images.Layers;
+
+namespace Strata.Analysis;
+
+/// <summary>Limits and concurrency for reading an image.</summary>
+public sealed record AnalysisOptions
+{
+    /// <summary>The most one layer may inflate to before reading stops (a decompression bomb guard).</summary>
+    public long MaxLayerSize { get; init; } = LayerDecoder.DefaultMaxLayerSize;
+
+    /// <summary>How many layers are read at once.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+}

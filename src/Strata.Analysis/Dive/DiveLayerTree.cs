@@ -1,0 +1,111 @@
+using Strata.Analysis.Model;
+
+namespace Strata.Analysis.Dive;
+
+/// <summary>
+/// One layer as dive builds its tree: a node per entry name (whiteouts keep their <c>.wh.</c> name), parents it
+/// has no entry for created empty, opaque markers dropped (though their parents are created), the last entry
+/// for a name winning.
+/// </summary>
+internal sealed class DiveLayerTree
+{
+    private const string WhiteoutPrefix = ".wh.";
+
+    private DiveLayerTree(Dictionary<string, DiveNode> nodes, List<string> postOrder)
+    {
+        Nodes = nodes;
+        PostOrder = postOrder;
+    }
+
+    public Dictionary<string, DiveNode> Nodes { get; }
+
+    /// <summary>Node names children first, siblings in byte order: the order of dive's VisitDepthChildFirst.</summary>
+    public List<string> PostOrder { get; }
+
+    public static DiveLayerTree Build(IReadOnlyList<FileEntry> entries)
+    {
+        var nodes = new Dictionary<string, DiveNode>(entries.Count, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            switch (entry.Kind)
+            {
+                case EntryKind.OpaqueWhiteout:
+                    if (entry.Path.Length > 0)
+                    {
+                        AddWithParents(nodes, entry.Path, null);
+                    }
+                    break;
+                case EntryKind.Whiteout:
+                    AddWithParents(nodes, RawWhiteoutName(entry.Path), new DiveNode(entry.Size, false, true));
+                    break;
+                default:
+                    AddWithParents(nodes, entry.Path, new DiveNode(entry.Size, entry.Kind == EntryKind.Directory, false));
+                    break;
+            }
+        }
+        var sorted = nodes.Keys.ToList();
+        sorted.Sort(ComponentOrder.Instance);
+        return new DiveLayerTree(nodes, ToPostOrder(sorted));
+    }
+
+    public bool IsLeaf(string name, int postOrderIndex) =>
+        postOrderIndex == 0 || !ComponentOrder.IsUnder(PostOrder[postOrderIndex - 1], name);
+
+    /// <summary>The path dive reports for a node: a whiteout's is the path it removes.</summary>
+    public static string DisplayPath(string name, DiveNode node)
+    {
+        if (!node.IsWhiteout)
+        {
+            return "/" + name;
+        }
+        var slash = name.LastIndexOf('/');
+        return slash < 0 ? "/" + name[WhiteoutPrefix.Length..] : "/" + name[..(slash + 1)] + name[(slash + 1 + WhiteoutPrefix.Length)..];
+    }
+
+    private static string RawWhiteoutName(string removedPath)
+    {
+        var slash = removedPath.LastIndexOf('/');
+        return slash < 0 ? WhiteoutPrefix + removedPath : removedPath[..(slash + 1)] + WhiteoutPrefix + removedPath[(slash + 1)..];
+    }
+
+    private static void AddWithParents(Dictionary<string, DiveNode> nodes, string name, DiveNode? data)
+    {
+        if (data is { } d)
+        {
+            nodes[name] = d;
+        }
+        else
+        {
+            nodes.TryAdd(name, default);
+        }
+        var end = name.LastIndexOf('/');
+        while (end > 0)
+        {
+            if (!nodes.TryAdd(name[..end], default))
+            {
+                break; // that parent exists, so do all of its own
+            }
+            end = name.LastIndexOf('/', end - 1);
+        }
+    }
+
+    /// <summary>Sorted order has each folder before its contents; emit each folder after them instead.</summary>
+    private static List<string> ToPostOrder(List<string> sorted)
+    {
+        var result = new List<string>(sorted.Count);
+        var open = new Stack<string>();
+        foreach (var name in sorted)
+        {
+            while (open.Count > 0 && !ComponentOrder.IsUnder(name, open.Peek()))
+            {
+                result.Add(open.Pop());
+            }
+            open.Push(name);
+        }
+        while (open.Count > 0)
+        {
+            result.Add(open.Pop());
+        }
+        return result;
+    }
+}

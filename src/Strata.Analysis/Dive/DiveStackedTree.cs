@@ -1,0 +1,109 @@
+namespace Strata.Analysis.Dive;
+
+/// <summary>
+/// dive's StackTreeRange: a copy of layer 0's tree with layers stacked onto it in order (whiteouts remove,
+/// everything else upserts keeping children). Only built when a layer has whiteouts to size.
+/// </summary>
+internal sealed class DiveStackedTree
+{
+    private sealed class Node
+    {
+        public DiveNode Data;
+        public Dictionary<string, Node>? Children;
+    }
+
+    private readonly Node _root = new();
+
+    public static DiveStackedTree CopyOf(DiveLayerTree layer0)
+    {
+        var tree = new DiveStackedTree();
+        foreach (var name in layer0.PostOrder)
+        {
+            tree.Upsert(name, layer0.Nodes[name]);
+        }
+        return tree;
+    }
+
+    public void Stack(DiveLayerTree upper)
+    {
+        foreach (var name in upper.PostOrder)
+        {
+            var node = upper.Nodes[name];
+            if (node.IsWhiteout)
+            {
+                Remove(DiveLayerTree.DisplayPath(name, node)[1..]);
+            }
+            else
+            {
+                Upsert(name, node);
+            }
+        }
+    }
+
+    /// <summary>dive's size for a whiteout: the whole subtree's sizes when the path is a folder below, else 0; null when it is not there.</summary>
+    public long? SizeRemovedAt(string path)
+    {
+        var node = Find(path);
+        if (node is null)
+        {
+            return null;
+        }
+        if (!node.Data.IsDir)
+        {
+            return 0;
+        }
+        long total = 0;
+        var pending = new Stack<Node>();
+        pending.Push(node);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            total += current.Data.Size;
+            if (current.Children is not null)
+            {
+                foreach (var child in current.Children.Values)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+        return total;
+    }
+
+    private Node? Find(string path)
+    {
+        var node = _root;
+        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (node.Children is null || !node.Children.TryGetValue(part, out var child))
+            {
+                return null;
+            }
+            node = child;
+        }
+        return node;
+    }
+
+    private void Upsert(string name, DiveNode data)
+    {
+        var node = _root;
+        foreach (var part in name.Split('/'))
+        {
+            node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            if (!node.Children.TryGetValue(part, out var child))
+            {
+                child = new Node();
+                node.Children[part] = child;
+            }
+            node = child;
+        }
+        node.Data = data;
+    }
+
+    private void Remove(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        var parent = slash < 0 ? _root : Find(path[..slash]);
+        parent?.Children?.Remove(slash < 0 ? path : path[(slash + 1)..]);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using Strata.Analysis.Dive;
+using Strata.Analysis.Model;
+using Strata.Analysis.Overlay;
+using Strata.Analysis.Reading;
+using Strata.Images;
+using Strata.Images.Layers;
+using Strata.Images.Sources;
+
+namespace Strata.Analysis;
+
+/// <summary>Reads every layer of an image once, in parallel, then merges them in order and computes the numbers.</summary>
+public static class ImageAnalyzer
+{
+    /// <summary>Reads and analyses <paramref name="image"/>. <paramref name="progress"/> hears (layer, compressed bytes read so far).</summary>
+    public static ImageAnalysis Analyze(
+        ResolvedImage image, AnalysisOptions options, Action<int, long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var warnings = new ConcurrentQueue<string>();
+        var layers = ReadLayers(image, options, progress, warnings.Enqueue, cancellationToken);
+        var merged = new MergedFileSystem();
+        foreach (var layer in layers)
+        {
+            merged.Apply(layer.Index, layer.Entries);
+        }
+        return new ImageAnalysis(
+            image.Name,
+            image.ManifestDigest,
+            image.ConfigDigest,
+            image.Platform,
+            layers,
+            DiveEfficiency.Compute(layers),
+            WasteFinder.DeadFiles(layers),
+            WasteFinder.Duplicates(merged),
+            warnings.ToList());
+    }
+
+    public static LayerAnalysis[] ReadLayers(
+        ResolvedImage image, AnalysisOptions options, Action<int, long>? progress, Action<string> warn, CancellationToken cancellationToken)
+    {
+        var layers = new LayerAnalysis[image.Layers.Count];
+        // Largest first, so the longest layer is never the one left running alone at the end.
+        var order = image.Layers.OrderByDescending(l => l.StoredSize).ToList();
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, options.Parallelism),
+            CancellationToken = cancellationToken,
+        };
+        try
+        {
+            Parallel.ForEach(order, parallel, blob => layers[blob.Index] = ReadLayer(blob, options, progress, warn));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is StrataException) is { } first)
+        {
+            throw first;
+        }
+        return layers;
+    }
+
+    public static LayerAnalysis ReadLayer(LayerBlob blob, AnalysisOptions options, Action<int, long>? progress, Action<string> warn)
+    {
+        using var decoder = new LayerDecoder(blob, options.MaxLayerSize, progress is null ? null : read => progress(blob.Index, read));
+        try
+        {
+            var entries = new LayerTarReader(decoder.Name, blob.IsEStargz, warn).Read(decoder.Tar);
+            var digests = decoder.Finish();
+            return new LayerAnalysis
+            {
+                Index = blob.Index,
+                Digest = digests.BlobDigest,
+                DiffId = blob.DiffId,
+                CompressedSize = digests.CompressedSize,
+                UncompressedSize = digests.UncompressedSize,
+                Compression = digests.Compression,
+                CreatedBy = blob.CreatedBy,
+                Entries = entries,
+            };
+        }
+        catch (Exception e) when (e is not StrataException and not OperationCanceledException)
+        {
+            throw decoder.Wrap(e);
+        }
+    }
+}

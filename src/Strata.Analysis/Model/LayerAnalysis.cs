@@ -1,0 +1,34 @@
+using Strata.Images.Layers;
+using Strata.Images.Model;
+
+namespace Strata.Analysis.Model;
+
+/// <summary>One layer as read: where it came from, its entries, and what the merge found about them.</summary>
+public sealed class LayerAnalysis
+{
+    public required int Index { get; init; }
+
+    /// <summary>The digest of the blob as stored (compressed), computed while reading it.</summary>
+    public required Digest Digest { get; init; }
+
+    public required Digest DiffId { get; init; }
+
+    public required long CompressedSize { get; init; }
+
+    public required long UncompressedSize { get; init; }
+
+    public required Compression Compression { get; init; }
+
+    public string? CreatedBy { get; init; }
+
+    public required IReadOnlyList<FileEntry> Entries { get; init; }
+
+    /// <summary>dive's layer size: the sum of the tar header sizes of all entries.</summary>
+    public long SizeBytes => Entries.Sum(e => e.Size);
+
+    public long DeadBytes => Entries.Where(e => e.IsRegularFile && e.IsDead).Sum(e => e.Size);
+
+    public long LiveBytes => Entries.Where(e => e.IsRegularFile && !e.IsDead).Sum(e => e.Size);
+
+    public int Count(ChangeKind change) => Entries.Count(e => e.Change == change);
+}

@@ -1,0 +1,150 @@
+using System.Buffers;
+using System.Formats.Tar;
+using System.IO.Hashing;
+using Strata.Analysis.Model;
+using Strata.Images;
+
+namespace Strata.Analysis.Reading;
+
+/// <summary>Reads one layer's uncompressed tar into entries, hashing regular files' content as it streams past.</summary>
+internal sealed class LayerTarReader
+{
+    private const string WhiteoutPrefix = ".wh.";
+    private const string OpaqueMarker = ".wh..wh..opq";
+    private static readonly HashSet<string> EStargzMetadata = new(StringComparer.Ordinal)
+    {
+        "stargz.index.json", ".prefetch.landmark", ".no.prefetch.landmark",
+    };
+
+    private readonly string _layerName;
+    private readonly bool _isEStargz;
+    private readonly Action<string> _warn;
+    private readonly XxHash3 _hash = new();
+
+    public LayerTarReader(string layerName, bool isEStargz, Action<string> warn)
+    {
+        _layerName = layerName;
+        _isEStargz = isEStargz;
+        _warn = warn;
+    }
+
+    public List<FileEntry> Read(Stream tar)
+    {
+        var entries = new List<FileEntry>();
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            using var reader = new TarReader(tar, leaveOpen: true);
+            while (reader.GetNextEntry(copyData: false) is { } entry)
+            {
+                if (ToFileEntry(entry, buffer) is { } fileEntry)
+                {
+                    entries.Add(fileEntry);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return entries;
+    }
+
+    private FileEntry? ToFileEntry(TarEntry entry, byte[] buffer)
+    {
+        if (entry.EntryType is TarEntryType.GlobalExtendedAttributes or TarEntryType.ExtendedAttributes
+            or TarEntryType.LongLink or TarEntryType.LongPath)
+        {
+            return null;
+        }
+        var path = EntryPath.Normalize(entry.Name, _layerName, out var wasAbsolute);
+        if (wasAbsolute && path.Length > 0)
+        {
+            _warn($"{_layerName}: entry '{entry.Name}' has an absolute name; read as '{path}'");
+        }
+        if (path.Length == 0 || (_isEStargz && EStargzMetadata.Contains(path)))
+        {
+            return null;
+        }
+        var slash = path.LastIndexOf('/');
+        var baseName = slash < 0 ? path : path[(slash + 1)..];
+        var parent = slash < 0 ? "" : path[..slash];
+        var (kind, typeFlag) = Classify(entry);
+        if (kind is null)
+        {
+            _warn($"{_layerName}: entry '{entry.Name}' has tar type '{(char)entry.EntryType}', which Strata skips");
+            return null;
+        }
+        if (baseName.StartsWith(WhiteoutPrefix, StringComparison.Ordinal))
+        {
+            if (baseName == OpaqueMarker)
+            {
+                kind = EntryKind.OpaqueWhiteout;
+                path = parent;
+            }
+            else if (baseName.StartsWith(WhiteoutPrefix + WhiteoutPrefix, StringComparison.Ordinal))
+            {
+                return null; // aufs bookkeeping such as .wh..wh.plnk, not part of the image's file system
+            }
+            else
+            {
+                kind = EntryKind.Whiteout;
+                path = parent.Length == 0 ? baseName[WhiteoutPrefix.Length..] : $"{parent}/{baseName[WhiteoutPrefix.Length..]}";
+            }
+        }
+        var hash = kind == EntryKind.File ? HashContent(entry, path, buffer) : 0UL;
+        var linkTarget = kind switch
+        {
+            EntryKind.Hardlink => EntryPath.Normalize(entry.LinkName, _layerName, out _),
+            EntryKind.Symlink => entry.LinkName,
+            _ => null,
+        };
+        return new FileEntry
+        {
+            Path = path,
+            Kind = kind.Value,
+            TypeFlag = typeFlag,
+            Size = kind == EntryKind.File ? entry.Length : 0,
+            Mode = (int)entry.Mode,
+            Uid = entry.Uid,
+            Gid = entry.Gid,
+            LinkTarget = linkTarget,
+            ContentHash = hash,
+        };
+    }
+
+    private static (EntryKind? Kind, byte TypeFlag) Classify(TarEntry entry) => entry.EntryType switch
+    {
+        TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile or TarEntryType.SparseFile
+            => (EntryKind.File, (byte)'0'),
+        TarEntryType.Directory => (EntryKind.Directory, (byte)'5'),
+        TarEntryType.SymbolicLink => (EntryKind.Symlink, (byte)'2'),
+        TarEntryType.HardLink => (EntryKind.Hardlink, (byte)'1'),
+        TarEntryType.CharacterDevice => (EntryKind.CharDevice, (byte)'3'),
+        TarEntryType.BlockDevice => (EntryKind.BlockDevice, (byte)'4'),
+        TarEntryType.Fifo => (EntryKind.Fifo, (byte)'6'),
+        _ => (null, (byte)entry.EntryType),
+    };
+
+    private ulong HashContent(TarEntry entry, string path, byte[] buffer)
+    {
+        _hash.Reset();
+        var data = entry.DataStream;
+        long total = 0;
+        if (data is not null)
+        {
+            int read;
+            while ((read = data.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                _hash.Append(buffer.AsSpan(0, read));
+                total += read;
+            }
+        }
+        if (total != entry.Length)
+        {
+            throw new StrataException(
+                $"{_layerName}: entry '{path}' claims {entry.Length} bytes but the layer ends after {total} (truncated)");
+        }
+        return _hash.GetCurrentHashAsUInt64();
+    }
+}

@@ -1,0 +1,79 @@
+using Spectre.Console;
+using Strata.Analysis;
+using Strata.Analysis.Gate;
+using Strata.Analysis.Model;
+using Strata.Images.Model;
+using Strata.Images.Sources;
+
+namespace Strata.Cli.Commands;
+
+/// <summary>Opens and analyses the image a command names, with a progress bar on a terminal.</summary>
+internal static class ImageLoader
+{
+    public static async Task<ImageAnalysis> AnalyzeAsync(CliContext context, ImageSettings settings, CancellationToken cancellationToken)
+    {
+        var reference = ImageReference.Parse(ResolveLocal(context, settings.Image));
+        var selector = new ImageSelector(Platform: settings.Platform is null ? null : Platform.Parse(settings.Platform));
+        var options = new AnalysisOptions
+        {
+            MaxLayerSize = settings.MaxLayerSize is null
+                ? new AnalysisOptions().MaxLayerSize
+                : ByteSize.Parse(settings.MaxLayerSize, "--max-layer-size"),
+        };
+        var engines = new EngineEndpoints(
+            DockerEngine(context),
+            Images.Sources.DockerEngineSource.PodmanEndpoint(
+                context.GetEnvironmentVariable("CONTAINER_HOST"), context.GetEnvironmentVariable("XDG_RUNTIME_DIR")));
+        using var image = await ImageOpener.OpenAsync(reference, selector, engines, cancellationToken);
+        if (!context.ErrorIsTerminal)
+        {
+            return await Task.Run(() => ImageAnalyzer.Analyze(image, options, null, cancellationToken), cancellationToken);
+        }
+        return await WithProgressAsync(context, image, options, cancellationToken);
+    }
+
+    private static async Task<ImageAnalysis> WithProgressAsync(
+        CliContext context, ResolvedImage image, AnalysisOptions options, CancellationToken cancellationToken)
+    {
+        var read = new long[image.Layers.Count];
+        var total = Math.Max(1, image.Layers.Sum(l => l.StoredSize));
+        return await context.Error.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"Reading {image.Layers.Count} layers", maxValue: total);
+                var work = Task.Run(
+                    () => ImageAnalyzer.Analyze(image, options, (layer, bytes) => Volatile.Write(ref read[layer], bytes), cancellationToken),
+                    cancellationToken);
+                while (!work.IsCompleted)
+                {
+                    await Task.WhenAny(work, Task.Delay(100, cancellationToken));
+                    task.Value = read.Sum();
+                }
+                task.Value = total;
+                return await work;
+            });
+    }
+
+    private static Uri DockerEngine(CliContext context) =>
+        Images.Sources.DockerEngineSource.DockerEndpoint(context.GetEnvironmentVariable("DOCKER_HOST"));
+
+    /// <summary>Relative paths in a reference are relative to the caller's working folder, not the process's.</summary>
+    private static string ResolveLocal(CliContext context, string image)
+    {
+        foreach (var prefix in new[] { "docker-archive://", "docker-archive:", "oci-archive:", "oci:" })
+        {
+            if (image.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                var rest = image[prefix.Length..];
+                return rest.StartsWith('/') ? image : prefix + Path.Combine(context.WorkingDirectory, rest);
+            }
+        }
+        if (image.Contains(':', StringComparison.Ordinal) && !image.StartsWith('.') && !image.StartsWith('/'))
+        {
+            return image;
+        }
+        return context.ResolvePath(image);
+    }
+}

@@ -1,0 +1,20 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Strata.Cli.Commands;
+
+/// <summary>Options every command that reads an image shares.</summary>
+public class ImageSettings : CommandSettings
+{
+    [CommandArgument(0, "<IMAGE>")]
+    [Description("oci:DIR[:TAG], oci-archive:PATH[:TAG], docker-archive:PATH[:NAME:TAG], docker-daemon:NAME[:TAG], podman:NAME[:TAG], or a path")]
+    public string Image { get; init; } = "";
+
+    [CommandOption("--platform <OS/ARCH[/VARIANT]>")]
+    [Description("Which image of a multi-platform index to read (default: the host's)")]
+    public string? Platform { get; init; }
+
+    [CommandOption("--max-layer-size <SIZE>")]
+    [Description("The most one layer may inflate to (default 64GiB)")]
+    public string? MaxLayerSize { get; init; }
+}

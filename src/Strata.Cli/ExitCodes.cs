@@ -1,0 +1,8 @@
+namespace Strata.Cli;
+
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int GateFailed = 1;
+    public const int BadInput = 2;
+}

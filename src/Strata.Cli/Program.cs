@@ -1,0 +1,3 @@
+using Strata.Cli;
+
+return await StrataApp.RunAsync(args, CliContext.FromProcess());

@@ -1,0 +1,139 @@
+using Spectre.Console;
+using Strata.Analysis.Export;
+using Strata.Analysis.Model;
+
+namespace Strata.Cli.Rendering;
+
+/// <summary>The readable report of <c>strata analyze</c>.</summary>
+public static class AnalysisReport
+{
+    private const int CommandWidth = 60;
+
+    public static void Render(IAnsiConsole console, ImageAnalysis analysis, int top)
+    {
+        console.Write(Summary(analysis));
+        console.WriteLine();
+        console.Write(Layers(analysis));
+        if (top > 0 && analysis.Dive.InefficientFiles.Count > 0)
+        {
+            console.WriteLine();
+            console.Write(WastedFiles(analysis, top));
+        }
+        if (top > 0 && analysis.DeadFiles.Count > 0)
+        {
+            console.WriteLine();
+            console.Write(DeadFiles(analysis, top));
+        }
+        if (top > 0 && analysis.Duplicates.Count > 0)
+        {
+            console.WriteLine();
+            console.Write(Duplicates(analysis, top));
+        }
+    }
+
+    private static Grid Summary(ImageAnalysis analysis)
+    {
+        var dive = analysis.Dive;
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        void Row(string name, string value) => grid.AddRow(new Markup($"[bold]{name}[/]"), new Text(value));
+        Row("Image", analysis.Name);
+        Row("Manifest digest", analysis.ManifestDigest?.ToString() ?? "(none: the source has no manifest)");
+        Row("Config digest", analysis.ConfigDigest.ToString());
+        Row("Platform", analysis.Platform.ToString());
+        Row("Layers", analysis.Layers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Row("Compressed size", HumanSize.Format(analysis.CompressedSize));
+        Row("Uncompressed size", $"{HumanSize.Format(analysis.UncompressedSize)} (files: {HumanSize.Format(dive.SizeBytes)}, user layers: {HumanSize.Format(dive.UserSizeBytes)})");
+        Row("Efficiency (dive)", HumanSize.Percent(dive.Efficiency));
+        Row("Wasted (dive)", $"{HumanSize.Format(dive.WastedBytes)} ({HumanSize.Percent(dive.UserWastedPercent)} of user layers)");
+        Row("Dead bytes", $"{HumanSize.Format(analysis.DeadBytes)} ({HumanSize.Percent(analysis.DeadPercent)} of stored file bytes)");
+        Row("Duplicates", $"{HumanSize.Format(analysis.DuplicateBytes)} in {analysis.Duplicates.Count} groups of identical files");
+        return grid;
+    }
+
+    private static Table Layers(ImageAnalysis analysis)
+    {
+        var table = new Table().Title("Layers").Border(TableBorder.Rounded)
+            .AddColumn(new TableColumn("#").RightAligned())
+            .AddColumn(new TableColumn("Size").RightAligned())
+            .AddColumn(new TableColumn("Compressed").RightAligned())
+            .AddColumn(new TableColumn("Dead").RightAligned())
+            .AddColumn(new TableColumn("+/~/-").RightAligned())
+            .AddColumn("Command");
+        foreach (var layer in analysis.Layers)
+        {
+            var changes = $"{layer.Count(ChangeKind.Added)}/{layer.Count(ChangeKind.Modified)}/{layer.Count(ChangeKind.Removed)}";
+            table.AddRow(
+                new Text(layer.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Text(HumanSize.Format(layer.SizeBytes)),
+                new Text(HumanSize.Format(layer.CompressedSize)),
+                new Text(layer.DeadBytes == 0 ? "-" : HumanSize.Format(layer.DeadBytes)),
+                new Text(changes),
+                new Text(Shorten(AnalysisJsonWriter.DiveCommand(layer.CreatedBy), CommandWidth)));
+        }
+        return table;
+    }
+
+    private static Table WastedFiles(ImageAnalysis analysis, int top)
+    {
+        var table = new Table().Title("Largest waste (dive's count)").Border(TableBorder.Rounded)
+            .AddColumn(new TableColumn("Count").RightAligned())
+            .AddColumn(new TableColumn("Total space").RightAligned())
+            .AddColumn("Path");
+        foreach (var file in analysis.Dive.InefficientFiles.Take(top))
+        {
+            table.AddRow(file.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), HumanSize.Format(file.CumulativeSize), Markup.Escape(file.Path));
+        }
+        return table;
+    }
+
+    private static Table DeadFiles(ImageAnalysis analysis, int top)
+    {
+        var table = new Table().Title("Largest dead files (stored, never visible)").Border(TableBorder.Rounded)
+            .AddColumn(new TableColumn("Size").RightAligned())
+            .AddColumn(new TableColumn("Stored in").RightAligned())
+            .AddColumn(new TableColumn("Killed by").RightAligned())
+            .AddColumn("How")
+            .AddColumn("Path");
+        foreach (var dead in analysis.DeadFiles.Take(top))
+        {
+            table.AddRow(
+                HumanSize.Format(dead.Size),
+                $"layer {dead.StoredIn}",
+                $"layer {dead.KilledBy}",
+                Describe(dead.Cause),
+                Markup.Escape("/" + dead.Path));
+        }
+        return table;
+    }
+
+    private static Table Duplicates(ImageAnalysis analysis, int top)
+    {
+        var table = new Table().Title("Duplicate content").Border(TableBorder.Rounded)
+            .AddColumn(new TableColumn("Wasted").RightAligned())
+            .AddColumn(new TableColumn("Copies").RightAligned())
+            .AddColumn("Paths");
+        foreach (var group in analysis.Duplicates.Take(top))
+        {
+            table.AddRow(
+                HumanSize.Format(group.WastedBytes),
+                group.Paths.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join("\n", group.Paths.Take(5)) + (group.Paths.Count > 5 ? $"\n… {group.Paths.Count - 5} more" : "")));
+        }
+        return table;
+    }
+
+    private static string Describe(DeathCause cause) => cause switch
+    {
+        DeathCause.Overwritten => "overwritten",
+        DeathCause.WhitedOut => "deleted",
+        DeathCause.HiddenByOpaque => "folder replaced (opaque)",
+        DeathCause.AncestorReplaced => "parent replaced",
+        _ => "",
+    };
+
+    private static string Shorten(string text, int width)
+    {
+        var flat = text.ReplaceLineEndings(" ");
+        return flat.Length <= width ? flat : flat[..(width - 1)] + "…";
+    }
+}

@@ -1,0 +1,50 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Strata.Cli.Commands;
+using Strata.Images;
+
+namespace Strata.Cli;
+
+/// <summary>The command line: parses arguments, runs a command, and maps every failure to an exit code and a message.</summary>
+public static class StrataApp
+{
+    public static async Task<int> RunAsync(string[] args, CliContext context)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("strata");
+            config.Settings.Console = context.Out;
+            config.Settings.Registrar.RegisterInstance(context);
+            config.PropagateExceptions();
+            config.AddCommand<AnalyzeCommand>("analyze")
+                .WithDescription("Show where every byte of an image goes: layers, dive's efficiency and waste, exact dead bytes, duplicates.")
+                .WithExample("analyze", "oci:images/oci:wasteful")
+                .WithExample("analyze", "docker-archive:app.tar", "--ci", "--json", "report.json");
+        });
+        try
+        {
+            return await app.RunAsync(args);
+        }
+        catch (StrataException e)
+        {
+            WriteError(context, e.Message);
+        }
+        catch (CommandAppException e)
+        {
+            WriteError(context, e.Message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            WriteError(context, $"unexpected {e.GetType().Name}: {e.Message}");
+            if (context.GetEnvironmentVariable("STRATA_DEBUG") == "1")
+            {
+                context.Error.WriteException(e);
+            }
+        }
+        return ExitCodes.BadInput;
+    }
+
+    private static void WriteError(CliContext context, string message) =>
+        context.Error.MarkupLine($"[red]strata: error:[/] {Markup.Escape(message)}");
+}
