@@ -24,7 +24,7 @@ public static class StrataApp
         });
         try
         {
-            return await app.RunAsync(args);
+            return await app.RunAsync(JoinDashValues(args));
         }
         catch (StrataException e)
         {
@@ -43,6 +43,24 @@ public static class StrataApp
             }
         }
         return ExitCodes.BadInput;
+    }
+
+    /// <summary>Spectre's parser takes a lone "-" for a nameless option; "--json -" means standard output, so pass it as "--json=-".</summary>
+    private static string[] JoinDashValues(string[] args)
+    {
+        var result = new List<string>(args.Length);
+        foreach (var arg in args)
+        {
+            if (arg == "-" && result.Count > 0 && result[^1].StartsWith("--", StringComparison.Ordinal) && !result[^1].Contains('=', StringComparison.Ordinal))
+            {
+                result[^1] += "=-";
+            }
+            else
+            {
+                result.Add(arg);
+            }
+        }
+        return [.. result];
     }
 
     private static void WriteError(CliContext context, string message) =>
