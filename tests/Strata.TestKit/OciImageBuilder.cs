@@ -67,6 +67,133 @@ public sealed class OciImageBuilder
         return directory;
     }
 
+    /// <summary>
+    /// Writes an OCI layout whose tag points at an image index of several platforms; with <paramref name="nested"/>
+    /// that index sits inside another one.
+    /// </summary>
+    public static string WriteMultiPlatformLayout(string directory, string tag, bool nested, params (OciImageBuilder Image, string Platform)[] images)
+    {
+        var blobs = Path.Combine(directory, "blobs", "sha256");
+        Directory.CreateDirectory(blobs);
+        string Store(byte[] bytes)
+        {
+            var digest = Sha256(bytes);
+            File.WriteAllBytes(Path.Combine(blobs, digest[7..]), bytes);
+            return digest;
+        }
+        var manifests = new JsonArray();
+        foreach (var (image, platform) in images)
+        {
+            var (manifestBytes, stored) = image.Build();
+            foreach (var (_, bytes) in stored)
+            {
+                Store(bytes);
+            }
+            var parts = platform.Split('/');
+            var platformJson = new JsonObject { ["os"] = parts[0], ["architecture"] = parts[1] };
+            if (parts.Length > 2)
+            {
+                platformJson["variant"] = parts[2];
+            }
+            manifests.Add(new JsonObject
+            {
+                ["mediaType"] = "application/vnd.oci.image.manifest.v1+json",
+                ["digest"] = Store(manifestBytes),
+                ["size"] = manifestBytes.Length,
+                ["platform"] = platformJson,
+            });
+        }
+        var indexBytes = Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["schemaVersion"] = 2,
+            ["mediaType"] = "application/vnd.oci.image.index.v1+json",
+            ["manifests"] = manifests,
+        }.ToJsonString());
+        if (nested)
+        {
+            var innerDigest = Store(indexBytes);
+            indexBytes = Encoding.UTF8.GetBytes(new JsonObject
+            {
+                ["schemaVersion"] = 2,
+                ["mediaType"] = "application/vnd.oci.image.index.v1+json",
+                ["manifests"] = new JsonArray(new JsonObject
+                {
+                    ["mediaType"] = "application/vnd.oci.image.index.v1+json",
+                    ["digest"] = innerDigest,
+                    ["size"] = indexBytes.Length,
+                }),
+            }.ToJsonString());
+        }
+        var topDigest = Store(indexBytes);
+        File.WriteAllText(Path.Combine(directory, "oci-layout"), """{"imageLayoutVersion":"1.0.0"}""");
+        File.WriteAllText(Path.Combine(directory, "index.json"), new JsonObject
+        {
+            ["schemaVersion"] = 2,
+            ["manifests"] = new JsonArray(new JsonObject
+            {
+                ["mediaType"] = "application/vnd.oci.image.index.v1+json",
+                ["digest"] = topDigest,
+                ["size"] = indexBytes.Length,
+                ["annotations"] = new JsonObject { ["org.opencontainers.image.ref.name"] = tag },
+            }),
+        }.ToJsonString());
+        return directory;
+    }
+
+    /// <summary>
+    /// Writes what <c>docker save</c> writes for several images: with <paramref name="blobsLayout"/> the Docker 25+
+    /// layout (<c>blobs/sha256</c>, <c>index.json</c>, <c>oci-layout</c> beside <c>manifest.json</c>), else the classic one.
+    /// </summary>
+    public static string WriteDockerArchive(string tarPath, bool blobsLayout, params (OciImageBuilder Image, string RepoTag)[] images)
+    {
+        using var output = File.Create(tarPath);
+        using var writer = new System.Formats.Tar.TarWriter(output, System.Formats.Tar.TarEntryFormat.Pax);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string name, byte[] bytes)
+        {
+            if (written.Add(name))
+            {
+                var entry = new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, name) { DataStream = new MemoryStream(bytes) };
+                writer.WriteEntry(entry);
+            }
+        }
+        var manifestJson = new JsonArray();
+        var indexManifests = new JsonArray();
+        foreach (var (image, repoTag) in images)
+        {
+            var (manifestBytes, stored) = image.Build();
+            var (configDigest, configBytes) = stored[^1];
+            var configName = blobsLayout ? $"blobs/sha256/{configDigest[7..]}" : $"{configDigest[7..]}.json";
+            Add(configName, configBytes);
+            var layers = new JsonArray();
+            foreach (var (digest, bytes) in stored.Take(stored.Count - 1))
+            {
+                var name = blobsLayout ? $"blobs/sha256/{digest[7..]}" : $"{digest[7..]}/layer.tar";
+                Add(name, bytes);
+                layers.Add(name);
+            }
+            manifestJson.Add(new JsonObject { ["Config"] = configName, ["RepoTags"] = new JsonArray(repoTag), ["Layers"] = layers });
+            if (blobsLayout)
+            {
+                var manifestDigest = Sha256(manifestBytes);
+                Add($"blobs/sha256/{manifestDigest[7..]}", manifestBytes);
+                indexManifests.Add(new JsonObject
+                {
+                    ["mediaType"] = "application/vnd.oci.image.manifest.v1+json",
+                    ["digest"] = manifestDigest,
+                    ["size"] = manifestBytes.Length,
+                });
+            }
+        }
+        Add("manifest.json", Encoding.UTF8.GetBytes(manifestJson.ToJsonString()));
+        if (blobsLayout)
+        {
+            Add("oci-layout", Encoding.UTF8.GetBytes("""{"imageLayoutVersion":"1.0.0"}"""));
+            Add("index.json", Encoding.UTF8.GetBytes(new JsonObject { ["schemaVersion"] = 2, ["manifests"] = indexManifests }.ToJsonString()));
+        }
+        return tarPath;
+    }
+
     private (byte[] Manifest, List<(string Digest, byte[] Bytes)> Stored) Build()
     {
         var stored = new List<(string, byte[])>();

@@ -27,11 +27,14 @@ public sealed record Platform(string Os, string Architecture, string? Variant = 
         _ => RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
     });
 
-    /// <summary>Whether an image built for <paramref name="candidate"/> satisfies this wanted platform; no wanted variant accepts any.</summary>
+    /// <summary>
+    /// Whether an image built for <paramref name="candidate"/> satisfies this wanted platform. A variant missing on
+    /// either side matches any (image configs often leave out the variant their index gives).
+    /// </summary>
     public bool Accepts(Platform candidate) =>
         string.Equals(Os, candidate.Os, StringComparison.OrdinalIgnoreCase)
         && string.Equals(Architecture, candidate.Architecture, StringComparison.OrdinalIgnoreCase)
-        && (Variant is null || string.Equals(Variant, candidate.Variant, StringComparison.OrdinalIgnoreCase));
+        && (Variant is null || candidate.Variant is null || string.Equals(Variant, candidate.Variant, StringComparison.OrdinalIgnoreCase));
 
     public override string ToString() => Variant is null ? $"{Os}/{Architecture}" : $"{Os}/{Architecture}/{Variant}";
 }

@@ -56,25 +56,48 @@ public static class OciLayoutReader
     /// <summary>Follows indexes, nested ones too, down to one manifest for the wanted platform.</summary>
     private static Descriptor PickManifest(IBlobContainer container, Descriptor descriptor, Platform? wanted, int depth)
     {
-        if (MediaTypes.IsManifest(descriptor.MediaType))
+        if (!IsIndex(container, descriptor))
         {
             return descriptor;
         }
-        if (!MediaTypes.IsIndex(descriptor.MediaType))
-        {
-            var peek = ReadVerified(container, descriptor, "manifest");
-            if (!ImageManifest.LooksLikeIndex(peek, $"{container.Name}: {descriptor.Digest}"))
-            {
-                return descriptor;
-            }
-        }
+        var candidates = Flatten(container, descriptor, depth);
+        return PlatformChooser.Choose(candidates, wanted, $"{container.Name}: index {descriptor.Digest}");
+    }
+
+    /// <summary>The manifests an index offers, with indexes inside it (which carry no platform of their own) opened up.</summary>
+    private static List<Descriptor> Flatten(IBlobContainer container, Descriptor indexDescriptor, int depth)
+    {
         if (depth >= MaxIndexDepth)
         {
             throw new StrataException($"{container.Name}: image indexes nest more than {MaxIndexDepth} deep");
         }
-        var index = ImageIndex.Parse(ReadVerified(container, descriptor, "index"), $"{container.Name}: index {descriptor.Digest}");
-        var chosen = PlatformChooser.Choose(index.Manifests, wanted, $"{container.Name}: index {descriptor.Digest}");
-        return PickManifest(container, chosen, wanted, depth + 1);
+        var index = ImageIndex.Parse(ReadVerified(container, indexDescriptor, "index"), $"{container.Name}: index {indexDescriptor.Digest}");
+        var result = new List<Descriptor>();
+        foreach (var child in index.Manifests)
+        {
+            if (child.Platform is null && IsIndex(container, child))
+            {
+                result.AddRange(Flatten(container, child, depth + 1));
+            }
+            else
+            {
+                result.Add(child);
+            }
+        }
+        return result;
+    }
+
+    private static bool IsIndex(IBlobContainer container, Descriptor descriptor)
+    {
+        if (MediaTypes.IsManifest(descriptor.MediaType))
+        {
+            return false;
+        }
+        if (MediaTypes.IsIndex(descriptor.MediaType))
+        {
+            return true;
+        }
+        return ImageManifest.LooksLikeIndex(ReadVerified(container, descriptor, "manifest"), $"{container.Name}: {descriptor.Digest}");
     }
 
     internal static byte[] ReadVerified(IBlobContainer container, Descriptor descriptor, string what)
