@@ -35,12 +35,17 @@ internal sealed class LayerTarReader
         try
         {
             using var reader = new TarReader(tar, leaveOpen: true);
-            while (reader.GetNextEntry(copyData: false) is { } entry)
+            TarEntry? previous = null;
+            var previousUnread = 0L;
+            while (NextEntry(reader, previous, previousUnread) is { } entry)
             {
-                if (ToFileEntry(entry, buffer) is { } fileEntry)
+                var fileEntry = ToFileEntry(entry, buffer);
+                if (fileEntry is not null)
                 {
                     entries.Add(fileEntry);
                 }
+                // A regular file's content was read through (or the shortfall reported); other entries' data is skipped.
+                (previous, previousUnread) = (entry, fileEntry?.Kind == EntryKind.File ? 0 : entry.Length);
             }
         }
         finally
@@ -48,6 +53,25 @@ internal sealed class LayerTarReader
             ArrayPool<byte>.Shared.Return(buffer);
         }
         return entries;
+    }
+
+    /// <summary>The next entry; a layer that ends inside an entry's data or a header names the entry it ends in or after.</summary>
+    private TarEntry? NextEntry(TarReader reader, TarEntry? previous, long previousUnread)
+    {
+        try
+        {
+            return reader.GetNextEntry(copyData: false);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new StrataException(
+                previous is null
+                    ? $"{_layerName}: the layer ends inside its first tar header (truncated)"
+                    : previousUnread > 0
+                        ? $"{_layerName}: entry '{previous.Name}' claims {previousUnread} bytes, past the end of the layer (truncated)"
+                        : $"{_layerName}: the layer ends just after entry '{previous.Name}', inside the padding or header that follows (truncated)",
+                e);
+        }
     }
 
     private FileEntry? ToFileEntry(TarEntry entry, byte[] buffer)

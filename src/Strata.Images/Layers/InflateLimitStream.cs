@@ -1,6 +1,9 @@
 namespace Strata.Images.Layers;
 
-/// <summary>Stops a decompression bomb: fails once more than <paramref name="limit"/> bytes come out.</summary>
+/// <summary>
+/// Stops a decompression bomb: fails once more than <paramref name="limit"/> bytes come out. Also names the layer when
+/// the decompressor finds its input cut short.
+/// </summary>
 internal sealed class InflateLimitStream(Stream inner, long limit, string layerName) : Stream
 {
     private long _total;
@@ -20,7 +23,16 @@ internal sealed class InflateLimitStream(Stream inner, long limit, string layerN
 
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer);
+        int read;
+        try
+        {
+            read = inner.Read(buffer);
+        }
+        catch (EndOfStreamException e)
+        {
+            // Only a decompressor throws this here (zstd, on a cut stream); it must not pass for the tar reader's own.
+            throw new StrataException($"{layerName}: the compressed stream ends early (truncated: {e.Message})", e);
+        }
         _total += read;
         if (_total > limit)
         {
