@@ -73,6 +73,7 @@ public static class ImageAnalyzer
                 UncompressedSize = digests.UncompressedSize,
                 Compression = digests.Compression,
                 CreatedBy = blob.CreatedBy,
+                Origin = blob.Origin,
                 Entries = entries,
             };
         }

@@ -7,6 +7,7 @@ public sealed record CliContext(
     IAnsiConsole Out,
     IAnsiConsole Error,
     Func<Stream> OpenStandardOutput,
+    Func<TextReader> OpenStandardInput,
     Func<string, string?> GetEnvironmentVariable,
     string WorkingDirectory,
     bool ErrorIsTerminal)
@@ -23,6 +24,7 @@ public sealed record CliContext(
             AnsiConsole.Console,
             error,
             Console.OpenStandardOutput,
+            () => Console.In,
             Environment.GetEnvironmentVariable,
             Environment.CurrentDirectory,
             !Console.IsErrorRedirected);

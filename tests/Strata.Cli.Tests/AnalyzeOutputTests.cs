@@ -31,7 +31,7 @@ public sealed class AnalyzeOutputTests
         Assert.Equal("sha256:2f6e5cc2ae3d824278a4cae9d10e7480130e87d77260bfbaa7582d81f8dbd148", strata.GetProperty("manifestDigest").GetString());
         Assert.Equal("linux/amd64", strata.GetProperty("platform").GetString());
         var strataLayer = strata.GetProperty("layers")[0];
-        Assert.Equal(["index", "digest", "diffId", "compressedSizeBytes", "sizeBytes", "deadBytes", "command"], strataLayer.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["index", "digest", "diffId", "compressedSizeBytes", "sizeBytes", "deadBytes", "command", "source"], strataLayer.EnumerateObject().Select(p => p.Name));
         Assert.Equal(347495, strataLayer.GetProperty("compressedSizeBytes").GetInt64());
     }
 

@@ -12,7 +12,7 @@ public sealed record CliResult(int ExitCode, string Out, string Error, byte[] St
 public static class CliRunner
 {
     public static async Task<CliResult> RunAsync(
-        string[] args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+        string[] args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null, string? standardInput = null)
     {
         var output = new TestConsole().Width(200);
         var error = new TestConsole().Width(4096);
@@ -24,6 +24,7 @@ public static class CliRunner
             output,
             error,
             () => new NonClosingStream(stdout),
+            () => new StringReader(standardInput ?? ""),
             name => env.TryGetValue(name, out var value) ? value : null,
             workingDirectory ?? Directory.GetCurrentDirectory(),
             ErrorIsTerminal: false);

@@ -97,6 +97,7 @@ public static class AnalysisJsonWriter
             json.WriteNumber("sizeBytes", layer.SizeBytes);
             json.WriteNumber("deadBytes", layer.DeadBytes);
             json.WriteString("command", layer.CreatedBy ?? "");
+            json.WriteString("source", JsonNamingPolicy.CamelCase.ConvertName(layer.Origin.ToString()));
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -1,5 +1,6 @@
 using Strata.Images.Layers;
 using Strata.Images.Model;
+using Strata.Images.Sources;
 
 namespace Strata.Analysis.Model;
 
@@ -20,6 +21,8 @@ public sealed class LayerAnalysis
     public required Compression Compression { get; init; }
 
     public string? CreatedBy { get; init; }
+
+    public LayerOrigin Origin { get; init; }
 
     public required IReadOnlyList<FileEntry> Entries { get; init; }
 

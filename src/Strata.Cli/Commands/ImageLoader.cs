@@ -12,7 +12,7 @@ internal static class ImageLoader
 {
     public static async Task<ImageAnalysis> AnalyzeAsync(CliContext context, ImageSettings settings, CancellationToken cancellationToken)
     {
-        var reference = ImageReference.Parse(ResolveLocal(context, settings.Image));
+        var reference = ImageReference.Parse(settings.Image, context.WorkingDirectory);
         var selector = new ImageSelector(Platform: settings.Platform is null ? null : Platform.Parse(settings.Platform));
         var options = new AnalysisOptions
         {
@@ -24,7 +24,9 @@ internal static class ImageLoader
             DockerEngine(context),
             Images.Sources.DockerEngineSource.PodmanEndpoint(
                 context.GetEnvironmentVariable("CONTAINER_HOST"), context.GetEnvironmentVariable("XDG_RUNTIME_DIR")));
-        using var image = await ImageOpener.OpenAsync(reference, selector, engines, cancellationToken);
+        var registry = reference.Transport == Transport.Registry ? RegistryAccessFactory.Create(context, settings) : null;
+        using var client = registry?.Client;
+        using var image = await ImageOpener.OpenAsync(reference, selector, engines, cancellationToken, registry);
         if (!context.ErrorIsTerminal)
         {
             return await Task.Run(() => ImageAnalyzer.Analyze(image, options, null, cancellationToken), cancellationToken);
@@ -58,22 +60,4 @@ internal static class ImageLoader
 
     private static Uri DockerEngine(CliContext context) =>
         Images.Sources.DockerEngineSource.DockerEndpoint(context.GetEnvironmentVariable("DOCKER_HOST"));
-
-    /// <summary>Relative paths in a reference are relative to the caller's working folder, not the process's.</summary>
-    private static string ResolveLocal(CliContext context, string image)
-    {
-        foreach (var prefix in new[] { "docker-archive://", "docker-archive:", "oci-archive:", "oci:" })
-        {
-            if (image.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                var rest = image[prefix.Length..];
-                return rest.StartsWith('/') ? image : prefix + Path.Combine(context.WorkingDirectory, rest);
-            }
-        }
-        if (image.Contains(':', StringComparison.Ordinal) && !image.StartsWith('.') && !image.StartsWith('/'))
-        {
-            return image;
-        }
-        return context.ResolvePath(image);
-    }
 }

@@ -14,6 +14,22 @@ public class ImageSettings : CommandSettings
     [Description("Which image of a multi-platform index to read (default: the host's)")]
     public string? Platform { get; init; }
 
+    [CommandOption("--username <USER>")]
+    [Description("Registry user name; the password is read from standard input with --password-stdin")]
+    public string? Username { get; init; }
+
+    [CommandOption("--password-stdin")]
+    [Description("Read the registry password from standard input")]
+    public bool PasswordStdin { get; init; }
+
+    [CommandOption("--insecure-registry <HOST>")]
+    [Description("Allow plain HTTP to this registry host (loopback addresses always may); repeatable")]
+    public string[] InsecureRegistries { get; init; } = [];
+
+    [CommandOption("--cache-dir <DIR>")]
+    [Description("The blob cache (default: STRATA_CACHE_DIR, else $XDG_CACHE_HOME/strata)")]
+    public string? CacheDir { get; init; }
+
     [CommandOption("--max-layer-size <SIZE>")]
     [Description("The most one layer may inflate to (default 64GiB)")]
     public string? MaxLayerSize { get; init; }

@@ -57,18 +57,30 @@ public static class AnalysisReport
             .AddColumn(new TableColumn("Size").RightAligned())
             .AddColumn(new TableColumn("Compressed").RightAligned())
             .AddColumn(new TableColumn("Dead").RightAligned())
-            .AddColumn(new TableColumn("+/~/-").RightAligned())
-            .AddColumn("Command");
+            .AddColumn(new TableColumn("+/~/-").RightAligned());
+        var fromRegistry = analysis.Layers.Any(l => l.Origin != Images.Sources.LayerOrigin.Local);
+        if (fromRegistry)
+        {
+            table.AddColumn("From");
+        }
+        table.AddColumn("Command");
         foreach (var layer in analysis.Layers)
         {
             var changes = $"{layer.Count(ChangeKind.Added)}/{layer.Count(ChangeKind.Modified)}/{layer.Count(ChangeKind.Removed)}";
-            table.AddRow(
-                new Text(layer.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Text(HumanSize.Format(layer.SizeBytes)),
-                new Text(HumanSize.Format(layer.CompressedSize)),
-                new Text(layer.DeadBytes == 0 ? "-" : HumanSize.Format(layer.DeadBytes)),
-                new Text(changes),
-                new Text(Shorten(AnalysisJsonWriter.DiveCommand(layer.CreatedBy), CommandWidth)));
+            var cells = new List<Text>
+            {
+                new(layer.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new(HumanSize.Format(layer.SizeBytes)),
+                new(HumanSize.Format(layer.CompressedSize)),
+                new(layer.DeadBytes == 0 ? "-" : HumanSize.Format(layer.DeadBytes)),
+                new(changes),
+            };
+            if (fromRegistry)
+            {
+                cells.Add(new Text(layer.Origin == Images.Sources.LayerOrigin.Cache ? "cache" : "network"));
+            }
+            cells.Add(new Text(Shorten(AnalysisJsonWriter.DiveCommand(layer.CreatedBy), CommandWidth)));
+            table.AddRow(cells);
         }
         return table;
     }

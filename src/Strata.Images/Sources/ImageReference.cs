@@ -7,16 +7,20 @@ public enum Transport
     OciArchive,
     DockerDaemon,
     Podman,
+    Registry,
 }
 
 /// <summary>
 /// The IMAGE argument, in skopeo's transport syntax (<c>oci:DIR[:TAG]</c>, <c>docker-archive:PATH[:NAME:TAG]</c>, …)
-/// or as a plain path recognised by its content.
+/// or as a plain path recognised by its content; anything else is a registry reference (<c>nginx:1.27</c>).
+/// Relative paths are taken from <c>workingDirectory</c> (the caller's, not the process's).
 /// </summary>
 public sealed record ImageReference(Transport Transport, string Location, string? Tag, string Original)
 {
-    public static ImageReference Parse(string text)
+    public static ImageReference Parse(string text, string? workingDirectory = null)
     {
+        string Full(string path) => workingDirectory is null || Path.IsPathRooted(path) ? path : Path.Combine(workingDirectory, path);
+
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new StrataException("IMAGE: an image reference is required");
@@ -28,31 +32,38 @@ public sealed record ImageReference(Transport Transport, string Location, string
         {
             case "docker-archive":
                 rest = rest.StartsWith("//", StringComparison.Ordinal) ? rest[2..] : rest;
-                return SplitPath(Transport.DockerArchive, rest, File.Exists, text);
+                return SplitPath(Transport.DockerArchive, rest, p => File.Exists(Full(p)), text, Full);
             case "oci":
-                return SplitPath(Transport.Oci, rest, Directory.Exists, text);
+                return SplitPath(Transport.Oci, rest, p => Directory.Exists(Full(p)), text, Full);
             case "oci-archive":
-                return SplitPath(Transport.OciArchive, rest, File.Exists, text);
+                return SplitPath(Transport.OciArchive, rest, p => File.Exists(Full(p)), text, Full);
             case "docker-daemon":
                 return new ImageReference(Transport.DockerDaemon, RequireName(rest, text), null, text);
             case "podman":
                 return new ImageReference(Transport.Podman, RequireName(rest, text), null, text);
+            case "docker":
+                return new ImageReference(Transport.Registry, Registry.RegistryReference.Parse(text).ToString(), null, text);
         }
-        if (Directory.Exists(text))
+        var path = Full(text);
+        if (Directory.Exists(path))
         {
-            return new ImageReference(Transport.Oci, text, null, text);
+            return new ImageReference(Transport.Oci, path, null, text);
         }
-        if (File.Exists(text))
+        if (File.Exists(path))
         {
-            return new ImageReference(Transport.DockerArchive, text, null, text) with { Transport = SniffArchive(text) };
+            return new ImageReference(SniffArchive(path), path, null, text);
         }
-        throw new StrataException(
-            $"IMAGE '{text}': no such file or folder, and no known transport " +
-            "(docker-archive:, oci:, oci-archive:, docker-daemon:, podman:)");
+        if (!Registry.RegistryReference.LooksLikeReference(text))
+        {
+            throw new StrataException(
+                $"IMAGE '{text}': no such file or folder, and no known transport " +
+                "(docker://, docker-archive:, oci:, oci-archive:, docker-daemon:, podman:)");
+        }
+        return new ImageReference(Transport.Registry, Registry.RegistryReference.Parse(text).ToString(), null, text);
     }
 
     /// <summary>A path may itself hold colons, so the longest prefix that exists is the path and the rest the tag.</summary>
-    private static ImageReference SplitPath(Transport transport, string rest, Func<string, bool> exists, string original)
+    private static ImageReference SplitPath(Transport transport, string rest, Func<string, bool> exists, string original, Func<string, string> full)
     {
         var parts = rest.Split(':');
         for (var take = parts.Length; take >= 1; take--)
@@ -61,7 +72,7 @@ public sealed record ImageReference(Transport Transport, string Location, string
             if (path.Length > 0 && exists(path))
             {
                 var tag = take < parts.Length ? string.Join(':', parts[take..]) : null;
-                return new ImageReference(transport, path, string.IsNullOrEmpty(tag) ? null : tag, original);
+                return new ImageReference(transport, full(path), string.IsNullOrEmpty(tag) ? null : tag, original);
             }
         }
         throw new StrataException($"IMAGE '{original}': '{parts[0]}' does not exist");

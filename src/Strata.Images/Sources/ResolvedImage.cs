@@ -24,5 +24,11 @@ public sealed class ResolvedImage(
 
     public IReadOnlyList<LayerBlob> Layers { get; } = layers;
 
+    /// <summary>The manifest as stored or served, where the source has one.</summary>
+    public ImageManifest? Manifest { get; init; }
+
+    /// <summary>The platforms of the index the image was picked from (empty when there was no index).</summary>
+    public IReadOnlyList<Platform> IndexPlatforms { get; init; } = [];
+
     public void Dispose() => owned?.Dispose();
 }

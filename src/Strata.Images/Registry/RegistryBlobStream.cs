@@ -1,0 +1,182 @@
+using Strata.Images.Cache;
+using Strata.Images.Model;
+
+namespace Strata.Images.Registry;
+
+/// <summary>
+/// Streams a blob from a registry into its reader and into the cache in the same pass. A dropped connection or
+/// a short body resumes with a Range request; a download interrupted earlier resumes from its partial file.
+/// The blob enters the cache only once its digest and size check out.
+/// </summary>
+internal sealed class RegistryBlobStream : Stream
+{
+    private readonly RegistryClient _client;
+    private readonly RegistryReference _reference;
+    private readonly Digest _digest;
+    private readonly long _size;
+    private readonly int _maxResumes;
+    private readonly BlobCacheWriter _writer;
+    private readonly string _what;
+    private Stream? _existing;
+    private HttpResponseMessage? _response;
+    private Stream? _network;
+    private long _position;
+    private int _resumes;
+    private bool _committed;
+
+    public RegistryBlobStream(RegistryClient client, RegistryReference reference, Descriptor descriptor, BlobCache cache, int maxResumes)
+    {
+        _client = client;
+        _reference = reference;
+        _digest = descriptor.Digest;
+        _size = descriptor.Size;
+        _maxResumes = maxResumes;
+        _what = $"{reference.Registry}/{reference.Repository}: blob {descriptor.Digest}";
+        _writer = BlobCacheWriter.Begin(cache, descriptor.Digest, descriptor.Size);
+        if (_writer.ResumeOffset > 0)
+        {
+            _existing = _writer.OpenExisting();
+        }
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => _size;
+
+    public override long Position
+    {
+        get => _position;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_existing is not null)
+        {
+            var fromDisk = _position < _writer.ResumeOffset
+                ? _existing.Read(buffer[..(int)Math.Min(buffer.Length, _writer.ResumeOffset - _position)])
+                : 0;
+            if (fromDisk > 0)
+            {
+                _position += fromDisk;
+                return fromDisk;
+            }
+            _existing.Dispose();
+            _existing = null;
+        }
+        while (true)
+        {
+            if (_position == _size && _network is null && _committed)
+            {
+                return 0;
+            }
+            int read;
+            try
+            {
+                _network ??= Open();
+                read = _network.Read(buffer);
+            }
+            catch (Exception e) when (e is IOException or HttpRequestException)
+            {
+                Resume($"connection dropped at byte {_position} ({e.Message})");
+                continue;
+            }
+            if (read == 0)
+            {
+                if (_position < _size)
+                {
+                    Resume($"body ended at byte {_position} of {_size}");
+                    continue;
+                }
+                Finish();
+                return 0;
+            }
+            if (_position + read > _size)
+            {
+                Fail($"the registry sent more than the {_size} bytes the manifest gives");
+            }
+            _writer.Write(buffer[..read]);
+            _position += read;
+            return read;
+        }
+    }
+
+    private Stream Open()
+    {
+        _response = _client.OpenBlobAsync(_reference, _digest, _position, CancellationToken.None).GetAwaiter().GetResult();
+        var stream = _response.Content.ReadAsStream();
+        if (_position > 0 && _response.StatusCode != System.Net.HttpStatusCode.PartialContent)
+        {
+            // The server ignored the range: skip what this stream already has.
+            var skip = _position;
+            var scratch = new byte[81920];
+            while (skip > 0)
+            {
+                var n = stream.Read(scratch, 0, (int)Math.Min(scratch.Length, skip));
+                if (n == 0)
+                {
+                    throw new IOException("body ended while skipping to the resume point");
+                }
+                skip -= n;
+            }
+        }
+        return stream;
+    }
+
+    private void Resume(string why)
+    {
+        CloseNetwork();
+        if (++_resumes > _maxResumes)
+        {
+            Fail($"gave up after {_maxResumes} resumes: {why}");
+        }
+    }
+
+    private void Finish()
+    {
+        CloseNetwork();
+        try
+        {
+            _writer.Commit();
+            _committed = true;
+        }
+        catch (StrataException e)
+        {
+            throw new StrataException($"{_what}: {e.Message.Replace($"blob {_digest}: ", "", StringComparison.Ordinal)}; not cached");
+        }
+    }
+
+    private void Fail(string why)
+    {
+        CloseNetwork();
+        _writer.Abandon(discard: true);
+        throw new StrataException($"{_what}: {why}");
+    }
+
+    private void CloseNetwork()
+    {
+        _network?.Dispose();
+        _network = null;
+        _response?.Dispose();
+        _response = null;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            CloseNetwork();
+            _existing?.Dispose();
+            _writer.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}
