@@ -21,6 +21,22 @@ public static class StrataApp
                 .WithDescription("Show where every byte of an image goes: layers, dive's efficiency and waste, exact dead bytes, duplicates.")
                 .WithExample("analyze", "oci:images/oci:wasteful")
                 .WithExample("analyze", "docker-archive:app.tar", "--ci", "--json", "report.json");
+            config.AddCommand<InspectCommand>("inspect")
+                .WithDescription("Show an image's platforms, digests, config and layers without downloading layers.")
+                .WithExample("inspect", "ghcr.io/org/app:v1", "--raw");
+            config.AddCommand<PullCommand>("pull")
+                .WithDescription("Fetch an image (only the blobs the cache lacks) and write it as an OCI layout, OCI archive or docker archive.")
+                .WithExample("pull", "localhost:5000/team/app:v1", "--output", "oci:out:v1");
+            config.AddCommand<PushCommand>("push")
+                .WithDescription("Push any image to a registry, skipping blobs it has and mounting what it can.")
+                .WithExample("push", "oci:out:v1", "docker://localhost:5000/team/app:v1");
+            config.AddBranch("cache", cache =>
+            {
+                cache.SetDescription("The local blob cache.");
+                cache.AddCommand<CacheListCommand>("ls").WithDescription("List cached blobs.");
+                cache.AddCommand<CacheUsageCommand>("du").WithDescription("Show how much the cache holds.");
+                cache.AddCommand<CachePruneCommand>("prune").WithDescription("Remove blobs unused for a while (--older-than 30d).");
+            });
         });
         try
         {

@@ -2,7 +2,6 @@ using Spectre.Console;
 using Strata.Analysis;
 using Strata.Analysis.Gate;
 using Strata.Analysis.Model;
-using Strata.Images.Model;
 using Strata.Images.Sources;
 
 namespace Strata.Cli.Commands;
@@ -12,21 +11,14 @@ internal static class ImageLoader
 {
     public static async Task<ImageAnalysis> AnalyzeAsync(CliContext context, ImageSettings settings, CancellationToken cancellationToken)
     {
-        var reference = ImageReference.Parse(settings.Image, context.WorkingDirectory);
-        var selector = new ImageSelector(Platform: settings.Platform is null ? null : Platform.Parse(settings.Platform));
         var options = new AnalysisOptions
         {
             MaxLayerSize = settings.MaxLayerSize is null
                 ? new AnalysisOptions().MaxLayerSize
                 : ByteSize.Parse(settings.MaxLayerSize, "--max-layer-size"),
         };
-        var engines = new EngineEndpoints(
-            DockerEngine(context),
-            Images.Sources.DockerEngineSource.PodmanEndpoint(
-                context.GetEnvironmentVariable("CONTAINER_HOST"), context.GetEnvironmentVariable("XDG_RUNTIME_DIR")));
-        var registry = reference.Transport == Transport.Registry ? RegistryAccessFactory.Create(context, settings) : null;
-        using var client = registry?.Client;
-        using var image = await ImageOpener.OpenAsync(reference, selector, engines, cancellationToken, registry);
+        using var opened = await OpenedImage.OpenAsync(context, settings, cancellationToken);
+        var image = opened.Image;
         if (!context.ErrorIsTerminal)
         {
             return await Task.Run(() => ImageAnalyzer.Analyze(image, options, null, cancellationToken), cancellationToken);
@@ -58,6 +50,7 @@ internal static class ImageLoader
             });
     }
 
-    private static Uri DockerEngine(CliContext context) =>
-        Images.Sources.DockerEngineSource.DockerEndpoint(context.GetEnvironmentVariable("DOCKER_HOST"));
+    public static EngineEndpoints Engines(CliContext context) => new(
+        DockerEngineSource.DockerEndpoint(context.GetEnvironmentVariable("DOCKER_HOST")),
+        DockerEngineSource.PodmanEndpoint(context.GetEnvironmentVariable("CONTAINER_HOST"), context.GetEnvironmentVariable("XDG_RUNTIME_DIR")));
 }

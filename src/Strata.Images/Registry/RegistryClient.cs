@@ -135,7 +135,10 @@ public sealed partial class RegistryClient : IDisposable
             HttpResponseMessage? response = null;
             try
             {
-                response = await SendFollowingRedirectsAsync(reference, baseUri, method, new Uri(baseUri, path), scope, configure, content, cancellationToken);
+                var target = Uri.TryCreate(path, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
+                    ? absolute
+                    : new Uri(baseUri, path);
+                response = await SendFollowingRedirectsAsync(reference, baseUri, method, target, scope, configure, content, cancellationToken);
                 if (response.StatusCode == HttpStatusCode.Unauthorized && !authenticated)
                 {
                     var challenge = AuthChallenge.Parse(response.Headers.WwwAuthenticate.ToString());

@@ -61,6 +61,7 @@ public static class RegistrySource
         {
             Manifest = manifest,
             IndexPlatforms = platforms,
+            ServedBytes = top.Bytes,
         };
     }
 

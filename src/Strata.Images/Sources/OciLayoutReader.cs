@@ -28,7 +28,11 @@ public static class OciLayoutReader
         }
         var layers = manifest.Layers.Select(l => (LayerBlobs.PathOf(l.Digest), (Descriptor?)l)).ToList();
         var blobs = LayerBlobs.Build(container, config, layers, $"{container.Name}: manifest {manifestDescriptor.Digest}");
-        return new ResolvedImage(name, manifestDescriptor.Digest, manifest.Config.Digest, config, blobs, owned);
+        return new ResolvedImage(name, manifestDescriptor.Digest, manifest.Config.Digest, config, blobs, owned)
+        {
+            Manifest = manifest,
+            ServedBytes = manifestBytes,
+        };
     }
 
     private static Descriptor PickByTag(ImageIndex index, string? tag, string where)

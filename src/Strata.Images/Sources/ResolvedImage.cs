@@ -27,6 +27,9 @@ public sealed class ResolvedImage(
     /// <summary>The manifest as stored or served, where the source has one.</summary>
     public ImageManifest? Manifest { get; init; }
 
+    /// <summary>The manifest or index exactly as the source served it for the reference (what <c>inspect --raw</c> prints).</summary>
+    public ReadOnlyMemory<byte>? ServedBytes { get; init; }
+
     /// <summary>The platforms of the index the image was picked from (empty when there was no index).</summary>
     public IReadOnlyList<Platform> IndexPlatforms { get; init; } = [];
 

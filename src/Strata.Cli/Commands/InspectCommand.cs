@@ -1,0 +1,150 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Strata.Cli.Rendering;
+using Strata.Images;
+using Strata.Images.Model;
+
+namespace Strata.Cli.Commands;
+
+public sealed class InspectSettings : ImageSettings
+{
+    [CommandOption("--raw")]
+    [Description("Print the manifest (or index) bytes exactly as served")]
+    public bool Raw { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Print JSON instead of a report")]
+    public bool Json { get; init; }
+}
+
+/// <summary><c>strata inspect REF</c>: platforms, digests, config and layers, without downloading any layer.</summary>
+public sealed class InspectCommand(CliContext context) : AsyncCommand<InspectSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext commandContext, InspectSettings settings, CancellationToken cancellationToken)
+    {
+        using var opened = await OpenedImage.OpenAsync(context, settings, cancellationToken);
+        var image = opened.Image;
+        if (settings.Raw)
+        {
+            var raw = image.ServedBytes ?? throw new StrataException($"{image.Name}: this source keeps no manifest to print (a docker archive has none)");
+            await using var stdout = context.OpenStandardOutput();
+            await stdout.WriteAsync(raw, cancellationToken);
+            return ExitCodes.Success;
+        }
+        var details = ImageConfigDetails.Parse(image.Config.Raw, $"{image.Name}: config");
+        var layers = image.Manifest?.Layers.Select(l => (l.Digest.ToString(), (long?)l.Size, l.MediaType)).ToList()
+            ?? image.Layers.Select(l => (l.ExpectedDigest?.ToString() ?? l.Location, (long?)l.StoredSize, l.MediaType ?? "")).ToList();
+        if (settings.Json)
+        {
+            await using var stdout = context.OpenStandardOutput();
+            WriteJson(stdout, image, details, layers);
+            return ExitCodes.Success;
+        }
+        Render(image, details, layers);
+        return ExitCodes.Success;
+    }
+
+    private void Render(Images.Sources.ResolvedImage image, ImageConfigDetails details, List<(string Digest, long? Size, string MediaType)> layers)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        void Row(string name, string value) => grid.AddRow(new Markup($"[bold]{name}[/]"), new Text(value));
+        Row("Image", image.Name);
+        Row("Manifest digest", image.ManifestDigest?.ToString() ?? "(none)");
+        Row("Config digest", image.ConfigDigest.ToString());
+        Row("Platform", image.Platform.ToString());
+        if (image.IndexPlatforms.Count > 0)
+        {
+            Row("Platforms", string.Join(", ", image.IndexPlatforms));
+        }
+        Row("Created", details.Created ?? "");
+        Row("Entrypoint", JsonSerializer.Serialize(details.Entrypoint));
+        Row("Cmd", JsonSerializer.Serialize(details.Cmd));
+        Row("User", details.User ?? "");
+        Row("Working dir", details.WorkingDir ?? "");
+        Row("Env", string.Join("\n", details.Env));
+        Row("Labels", string.Join("\n", details.Labels.Select(l => $"{l.Key}={l.Value}")));
+        Row("Exposed ports", string.Join(", ", details.ExposedPorts));
+        context.Out.Write(grid);
+        var layerTable = new Table().Title("Layers").Border(TableBorder.Rounded).AddColumn("#").AddColumn("Digest").AddColumn(new TableColumn("Size").RightAligned()).AddColumn("Media type");
+        for (var i = 0; i < layers.Count; i++)
+        {
+            layerTable.AddRow(i.ToString(System.Globalization.CultureInfo.InvariantCulture), layers[i].Digest,
+                layers[i].Size is { } size ? HumanSize.Format(size) : "", layers[i].MediaType);
+        }
+        context.Out.Write(layerTable);
+        var history = new Table().Title("History").Border(TableBorder.Rounded).AddColumn("Created").AddColumn("Created by").AddColumn("Empty");
+        foreach (var entry in details.History)
+        {
+            history.AddRow(Markup.Escape(entry.Created ?? ""), Markup.Escape(entry.CreatedBy ?? ""), entry.EmptyLayer ? "yes" : "");
+        }
+        context.Out.Write(history);
+    }
+
+    private static void WriteJson(Stream output, Images.Sources.ResolvedImage image, ImageConfigDetails details, List<(string Digest, long? Size, string MediaType)> layers)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("name", image.Name);
+        json.WriteString("manifestDigest", image.ManifestDigest?.ToString());
+        json.WriteString("mediaType", image.Manifest?.MediaType);
+        json.WriteString("configDigest", image.ConfigDigest.ToString());
+        json.WriteString("platform", image.Platform.ToString());
+        json.WriteStartArray("platforms");
+        foreach (var platform in image.IndexPlatforms)
+        {
+            json.WriteStringValue(platform.ToString());
+        }
+        json.WriteEndArray();
+        json.WriteStartObject("config");
+        WriteStrings(json, "entrypoint", details.Entrypoint);
+        WriteStrings(json, "cmd", details.Cmd);
+        json.WriteString("user", details.User);
+        json.WriteString("workingDir", details.WorkingDir);
+        WriteStrings(json, "env", details.Env);
+        json.WriteStartObject("labels");
+        foreach (var (key, value) in details.Labels)
+        {
+            json.WriteString(key, value);
+        }
+        json.WriteEndObject();
+        WriteStrings(json, "exposedPorts", details.ExposedPorts);
+        json.WriteEndObject();
+        json.WriteStartArray("history");
+        foreach (var entry in details.History)
+        {
+            json.WriteStartObject();
+            json.WriteString("created", entry.Created);
+            json.WriteString("createdBy", entry.CreatedBy);
+            json.WriteBoolean("emptyLayer", entry.EmptyLayer);
+            json.WriteString("comment", entry.Comment);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("layers");
+        foreach (var (digest, size, mediaType) in layers)
+        {
+            json.WriteStartObject();
+            json.WriteString("digest", digest);
+            if (size is { } s)
+            {
+                json.WriteNumber("size", s);
+            }
+            json.WriteString("mediaType", mediaType);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Strata.Images.Model;
+
+namespace Strata.Images.Registry;
+
+/// <summary>Pushing: blob uploads (mount, monolithic, chunked fallback) and manifests.</summary>
+public sealed partial class RegistryClient
+{
+    private const int ChunkSize = 8 * 1024 * 1024;
+
+    /// <summary>How a blob reached the registry.</summary>
+    public enum UploadOutcome
+    {
+        AlreadyThere,
+        Mounted,
+        Uploaded,
+        UploadedInChunks,
+    }
+
+    /// <summary>
+    /// Puts one blob into <paramref name="reference"/>'s repository unless it is there: mounted from
+    /// <paramref name="mountFrom"/> where the registry allows, else uploaded whole, else in chunks.
+    /// </summary>
+    public async Task<UploadOutcome> UploadBlobAsync(
+        RegistryReference reference, Descriptor blob, Func<Stream> open, string? mountFrom, CancellationToken cancellationToken)
+    {
+        if (await BlobExistsAsync(reference, blob.Digest, cancellationToken))
+        {
+            return UploadOutcome.AlreadyThere;
+        }
+        var what = $"{reference.Registry}/{reference.Repository}: upload of blob {blob.Digest}";
+        var uploads = $"v2/{reference.Repository}/blobs/uploads/";
+        if (mountFrom is not null && mountFrom != reference.Repository)
+        {
+            using var mount = await SendAsync(
+                reference, RegistryAccess.Push, HttpMethod.Post,
+                $"{uploads}?mount={Uri.EscapeDataString(blob.Digest.ToString())}&from={Uri.EscapeDataString(mountFrom)}",
+                null, what, cancellationToken, extraScopes: [$"repository:{mountFrom}:pull"]);
+            if (mount.StatusCode == HttpStatusCode.Created)
+            {
+                return UploadOutcome.Mounted;
+            }
+        }
+        var location = await StartUploadAsync(reference, uploads, what, cancellationToken);
+        using (var whole = await SendAsync(
+            reference, RegistryAccess.Push, HttpMethod.Put, WithDigest(location, blob.Digest), null, what, cancellationToken,
+            () => Content(open(), blob.Size)))
+        {
+            if (whole.StatusCode == HttpStatusCode.Created)
+            {
+                return UploadOutcome.Uploaded;
+            }
+            if (whole.StatusCode is not (HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.MethodNotAllowed
+                or HttpStatusCode.BadRequest or HttpStatusCode.RequestedRangeNotSatisfiable or HttpStatusCode.NotFound))
+            {
+                await EnsureSuccessAsync(whole, what, cancellationToken);
+            }
+        }
+        await UploadInChunksAsync(reference, blob, open, uploads, what, cancellationToken);
+        return UploadOutcome.UploadedInChunks;
+    }
+
+    public async Task PutManifestAsync(RegistryReference reference, string tagOrDigest, byte[] manifest, string mediaType, CancellationToken cancellationToken)
+    {
+        var what = $"{reference.Registry}/{reference.Repository}: manifest {tagOrDigest}";
+        using var response = await SendAsync(
+            reference, RegistryAccess.Push, HttpMethod.Put, $"v2/{reference.Repository}/manifests/{tagOrDigest}", null, what, cancellationToken,
+            () =>
+            {
+                var content = new ByteArrayContent(manifest);
+                content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+                return content;
+            });
+        await EnsureSuccessAsync(response, what, cancellationToken);
+    }
+
+    private async Task UploadInChunksAsync(
+        RegistryReference reference, Descriptor blob, Func<Stream> open, string uploads, string what, CancellationToken cancellationToken)
+    {
+        var location = await StartUploadAsync(reference, uploads, what, cancellationToken);
+        await using var source = open();
+        var buffer = new byte[ChunkSize];
+        long offset = 0;
+        while (offset < blob.Size)
+        {
+            var length = await source.ReadAtLeastAsync(buffer, (int)Math.Min(ChunkSize, blob.Size - offset), throwOnEndOfStream: false, cancellationToken);
+            if (length == 0)
+            {
+                throw new StrataException($"{what}: the source ended after {offset} of {blob.Size} bytes");
+            }
+            var start = offset;
+            var chunk = buffer.AsMemory(0, length).ToArray();
+            using var response = await SendAsync(
+                reference, RegistryAccess.Push, HttpMethod.Patch, location,
+                request => request.Headers.TryAddWithoutValidation("Content-Range", $"{start}-{start + length - 1}"),
+                what, cancellationToken,
+                () =>
+                {
+                    var content = new ByteArrayContent(chunk);
+                    content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                    return content;
+                });
+            await EnsureSuccessAsync(response, what, cancellationToken);
+            location = NextLocation(response, location);
+            offset += length;
+        }
+        using var close = await SendAsync(reference, RegistryAccess.Push, HttpMethod.Put, WithDigest(location, blob.Digest), null, what, cancellationToken,
+            () => new ByteArrayContent([]));
+        await EnsureSuccessAsync(close, what, cancellationToken);
+    }
+
+    private async Task<string> StartUploadAsync(RegistryReference reference, string uploads, string what, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(reference, RegistryAccess.Push, HttpMethod.Post, uploads, null, what, cancellationToken,
+            () => new ByteArrayContent([]));
+        await EnsureSuccessAsync(response, what, cancellationToken);
+        return NextLocation(response, null) ?? throw new StrataException($"{what}: the registry gave no upload location");
+    }
+
+    private static string NextLocation(HttpResponseMessage response, string? current)
+    {
+        var location = response.Headers.Location;
+        if (location is null)
+        {
+            return current ?? throw new StrataException("the registry gave no upload location");
+        }
+        if (location.IsAbsoluteUri)
+        {
+            return location.ToString();
+        }
+        var requestUri = response.RequestMessage?.RequestUri;
+        return requestUri is null ? location.ToString().TrimStart('/') : new Uri(requestUri, location).ToString();
+    }
+
+    private static string WithDigest(string location, Digest digest) =>
+        location + (location.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "digest=" + Uri.EscapeDataString(digest.ToString());
+
+    private static StreamContent Content(Stream stream, long size)
+    {
+        var content = new StreamContent(stream, 1 << 16);
+        content.Headers.ContentLength = size;
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return content;
+    }
+}
