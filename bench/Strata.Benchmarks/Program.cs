@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+using Strata.Benchmarks;
+
+// `phases wasteful|million` times each step of the analysis once (a quick breakdown); anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "phases")
+{
+    return PhaseTimer.Run(args[1..]);
+}
+BenchmarkSwitcher.FromAssembly(typeof(WastefulBenchmarks).Assembly).Run(args);
+return 0;
