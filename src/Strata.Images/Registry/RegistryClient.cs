@@ -152,6 +152,11 @@ public sealed partial class RegistryClient : IDisposable
                     attempt--;
                     continue;
                 }
+                if (response.StatusCode == HttpStatusCode.Unauthorized && _options.Credentials.Find(reference.Registry) is null)
+                {
+                    response.Dispose();
+                    throw new StrataException($"{what}: access denied without credentials (docker login, or --username with --password-stdin)");
+                }
                 if (!IsRetryable(response.StatusCode) || attempt >= _options.MaxAttempts)
                 {
                     return response;
