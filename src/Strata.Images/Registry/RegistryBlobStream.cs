@@ -54,6 +54,10 @@ internal sealed class RegistryBlobStream : Stream
 
     public override int Read(Span<byte> buffer)
     {
+        if (buffer.IsEmpty)
+        {
+            return 0; // an empty read says nothing about the end of the body
+        }
         if (_existing is not null)
         {
             var fromDisk = _position < _writer.ResumeOffset
