@@ -63,8 +63,9 @@ public sealed class BlobCacheWriter : IDisposable
         }
     }
 
-    /// <summary>The bytes already downloaded, for a caller that must see the whole blob from its start.</summary>
-    public Stream OpenExisting() => new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+    /// <summary>Reads bytes already downloaded (below <see cref="ResumeOffset"/>), for a caller that must see the whole blob.</summary>
+    public int ReadExisting(long offset, Span<byte> buffer) =>
+        RandomAccess.Read(_file.SafeFileHandle, buffer[..(int)Math.Min(buffer.Length, ResumeOffset - offset)], offset);
 
     public void Write(ReadOnlySpan<byte> bytes)
     {

@@ -17,7 +17,6 @@ internal sealed class RegistryBlobStream : Stream
     private readonly int _maxResumes;
     private readonly BlobCacheWriter _writer;
     private readonly string _what;
-    private Stream? _existing;
     private HttpResponseMessage? _response;
     private Stream? _network;
     private long _position;
@@ -33,10 +32,6 @@ internal sealed class RegistryBlobStream : Stream
         _maxResumes = maxResumes;
         _what = $"{reference.Registry}/{reference.Repository}: blob {descriptor.Digest}";
         _writer = BlobCacheWriter.Begin(cache, descriptor.Digest, descriptor.Size);
-        if (_writer.ResumeOffset > 0)
-        {
-            _existing = _writer.OpenExisting();
-        }
     }
 
     public override bool CanRead => true;
@@ -58,18 +53,14 @@ internal sealed class RegistryBlobStream : Stream
         {
             return 0; // an empty read says nothing about the end of the body
         }
-        if (_existing is not null)
+        if (_position < _writer.ResumeOffset)
         {
-            var fromDisk = _position < _writer.ResumeOffset
-                ? _existing.Read(buffer[..(int)Math.Min(buffer.Length, _writer.ResumeOffset - _position)])
-                : 0;
+            var fromDisk = _writer.ReadExisting(_position, buffer);
             if (fromDisk > 0)
             {
                 _position += fromDisk;
                 return fromDisk;
             }
-            _existing.Dispose();
-            _existing = null;
         }
         while (true)
         {
@@ -178,7 +169,6 @@ internal sealed class RegistryBlobStream : Stream
         if (disposing)
         {
             CloseNetwork();
-            _existing?.Dispose();
             _writer.Dispose();
         }
         base.Dispose(disposing);

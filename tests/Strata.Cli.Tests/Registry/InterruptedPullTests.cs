@@ -1,0 +1,62 @@
+using Strata.TestKit;
+
+namespace Strata.Cli.Tests.Registry;
+
+public sealed class InterruptedPullTests(OpenRegistry registry) : IClassFixture<OpenRegistry>
+{
+    [Fact(Timeout = 180_000)]
+    public async Task A_pull_killed_midway_resumes_and_ends_with_a_verified_cache()
+    {
+        using var work = new TempDirectory();
+        var cache = work.File("cache");
+        var partial = Path.Combine(cache, "partial");
+        string[] pull = ["pull", registry.Reference("wasteful"), "--output", $"oci:{work.File("out")}:v1"];
+
+        var killedWithPartial = false;
+        for (var attempt = 0; attempt < 5 && !killedWithPartial; attempt++)
+        {
+            using var first = StrataProcess.Start(pull, cache);
+            while (!first.HasExited)
+            {
+                if (Directory.Exists(partial) && Directory.EnumerateFiles(partial).Any(f => new FileInfo(f).Length > 1 << 20))
+                {
+                    first.Kill(entireProcessTree: true);
+                    killedWithPartial = true;
+                    break;
+                }
+                await Task.Delay(5, TestContext.Current.CancellationToken);
+            }
+            await first.WaitForExitAsync(TestContext.Current.CancellationToken);
+            if (!killedWithPartial)
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+        Assert.True(killedWithPartial, "the pull always finished before it could be killed midway");
+        var resumable = Directory.EnumerateFiles(partial).Where(f => new FileInfo(f).Length > 0).ToList();
+        Assert.NotEmpty(resumable);
+
+        var (exitCode, output) = await StrataProcess.RunAsync(pull, cache, TestContext.Current.CancellationToken);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(13 + 1, CacheAssert.AllVerified(cache).Count);
+        Assert.Empty(Directory.EnumerateFiles(partial));
+        var skopeo = await registry.Server.RunSkopeoAsync("inspect", $"oci:{work.File("out")}:v1");
+        Assert.True(skopeo.Succeeded, skopeo.ToString());
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Two_processes_pulling_the_same_blobs_at_once_leave_a_sound_cache()
+    {
+        using var work = new TempDirectory();
+        var cache = work.File("cache");
+
+        var one = StrataProcess.RunAsync(["pull", registry.Reference("base"), "-o", $"oci:{work.File("one")}:v1"], cache, TestContext.Current.CancellationToken);
+        var two = StrataProcess.RunAsync(["pull", registry.Reference("base"), "-o", $"oci:{work.File("two")}:v1"], cache, TestContext.Current.CancellationToken);
+        var results = await Task.WhenAll(one, two);
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Output));
+        Assert.Equal(2, CacheAssert.AllVerified(cache).Count);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(cache, "partial")));
+    }
+}
