@@ -91,7 +91,7 @@ internal sealed class RegistryBlobStream : Stream
             }
             if (_position + read > _size)
             {
-                Fail($"the registry sent more than the {_size} bytes the manifest gives");
+                Fail($"the registry sent more than the {_size} bytes the manifest gives", discard: true);
             }
             _writer.Write(buffer[..read]);
             _position += read;
@@ -126,7 +126,8 @@ internal sealed class RegistryBlobStream : Stream
         CloseNetwork();
         if (++_resumes > _maxResumes)
         {
-            Fail($"gave up after {_maxResumes} resumes: {why}");
+            // What arrived so far may be sound: keep it for the next try to resume from.
+            Fail($"gave up after {_maxResumes} resumes: {why}", discard: false);
         }
     }
 
@@ -144,10 +145,10 @@ internal sealed class RegistryBlobStream : Stream
         }
     }
 
-    private void Fail(string why)
+    private void Fail(string why, bool discard)
     {
         CloseNetwork();
-        _writer.Abandon(discard: true);
+        _writer.Abandon(discard);
         throw new StrataException($"{_what}: {why}");
     }
 
@@ -169,6 +170,8 @@ internal sealed class RegistryBlobStream : Stream
         if (disposing)
         {
             CloseNetwork();
+            // A reader that stops before the end found the bytes unusable (a corrupt stream): keep none of them.
+            _writer.Abandon(discard: !_committed);
             _writer.Dispose();
         }
         base.Dispose(disposing);
