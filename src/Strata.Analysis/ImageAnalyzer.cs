@@ -18,11 +18,8 @@ public static class ImageAnalyzer
     {
         var warnings = new ConcurrentQueue<string>();
         var layers = ReadLayers(image, options, progress, warnings.Enqueue, cancellationToken);
-        var merged = new MergedFileSystem();
-        foreach (var layer in layers)
-        {
-            merged.Apply(layer.Index, layer.Entries);
-        }
+        var duplicates = MergeAndFindDuplicates(layers);
+        // The merged tree is gone by now: dive's numbers need trees of their own, and both at once would double the peak.
         return new ImageAnalysis(
             image.Name,
             image.ManifestDigest,
@@ -31,8 +28,18 @@ public static class ImageAnalyzer
             layers,
             DiveEfficiency.Compute(layers),
             WasteFinder.DeadFiles(layers),
-            WasteFinder.Duplicates(merged),
+            duplicates,
             warnings.ToList());
+    }
+
+    private static IReadOnlyList<DuplicateGroup> MergeAndFindDuplicates(IReadOnlyList<LayerAnalysis> layers)
+    {
+        var merged = new MergedFileSystem();
+        foreach (var layer in layers)
+        {
+            merged.Apply(layer.Index, layer.Entries);
+        }
+        return WasteFinder.Duplicates(merged);
     }
 
     public static LayerAnalysis[] ReadLayers(
@@ -62,7 +69,9 @@ public static class ImageAnalyzer
         using var decoder = new LayerDecoder(blob, options.MaxLayerSize, progress is null ? null : read => progress(blob.Index, read));
         try
         {
-            var entries = new LayerTarReader(decoder.Name, blob.IsEStargz, warn).Read(decoder.Tar);
+            // TarReader reads 512-byte headers one at a time; a buffer keeps those from each reaching the inflater.
+            using var buffered = new BufferedStream(decoder.Tar, 1 << 16);
+            var entries = new LayerTarReader(decoder.Name, blob.IsEStargz, warn).Read(buffered);
             var digests = decoder.Finish();
             return new LayerAnalysis
             {

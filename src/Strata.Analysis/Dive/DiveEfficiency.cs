@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Strata.Analysis.Model;
 
 namespace Strata.Analysis.Dive;
@@ -8,26 +9,29 @@ namespace Strata.Analysis.Dive;
 /// </summary>
 public static class DiveEfficiency
 {
-    private sealed class PathStats(string path)
+    private struct PathStats
     {
-        public string Path { get; } = path;
         public long Cumulative;
-        public long Minimum = -1;
+        public long Minimum;
         public int Count;
     }
 
     public static DiveNumbers Compute(IReadOnlyList<LayerAnalysis> layers)
     {
+        // Keyed by path without dive's leading slash, so that entries' own path strings serve as keys.
         var stats = new Dictionary<string, PathStats>(StringComparer.Ordinal);
-        var inefficient = new List<PathStats>();
-        var trees = new DiveLayerTree?[layers.Count];
+        var inefficient = new List<string>();
+        // dive sizes a whiteout from the layers below it; the stacked tree is only kept when some layer needs that.
+        var lastWhiteoutLayer = LastLayerWithWhiteouts(layers);
         DiveStackedTree? stacked = null;
-        var stackedThrough = -1;
 
         for (var i = 0; i < layers.Count; i++)
         {
-            var tree = trees[i] ?? DiveLayerTree.Build(layers[i].Entries);
-            trees[i] = tree;
+            var tree = DiveLayerTree.Build(layers[i].Entries);
+            if (i == 0 && lastWhiteoutLayer >= 0)
+            {
+                stacked = DiveStackedTree.CopyOf(tree);
+            }
             for (var k = 0; k < tree.PostOrder.Count; k++)
             {
                 var name = tree.PostOrder[k];
@@ -36,22 +40,16 @@ public static class DiveEfficiency
                     continue;
                 }
                 var node = tree.Nodes[name];
-                var path = DiveLayerTree.DisplayPath(name, node);
-                if (!stats.TryGetValue(path, out var entry))
+                var path = node.IsWhiteout ? DiveLayerTree.RemovedPath(name) : name;
+                ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(stats, path, out var existed);
+                if (!existed)
                 {
-                    entry = new PathStats(path);
-                    stats[path] = entry;
+                    entry.Minimum = -1;
                 }
                 long size;
                 if (node.IsWhiteout)
                 {
-                    stacked ??= DiveStackedTree.CopyOf(trees[0] ??= DiveLayerTree.Build(layers[0].Entries));
-                    for (; stackedThrough < i - 1; stackedThrough++)
-                    {
-                        var next = stackedThrough + 1;
-                        stacked.Stack(trees[next] ??= DiveLayerTree.Build(layers[next].Entries));
-                    }
-                    var removed = stacked.SizeRemovedAt(path[1..]);
+                    var removed = stacked!.SizeRemovedAt(path);
                     if (removed is null)
                     {
                         break; // dive stops visiting this layer when a whiteout's path is not below it
@@ -70,11 +68,18 @@ public static class DiveEfficiency
                 entry.Count++;
                 if (entry.Count == 2)
                 {
-                    inefficient.Add(entry);
+                    inefficient.Add(path);
                 }
             }
-            // Later layers' whiteouts may need this tree again to stack it; rebuilding it then is cheaper than keeping every tree.
-            trees[i] = null;
+            // dive stacks layers 0..i-1 under layer i's whiteouts, starting from a copy of layer 0: keep that up to date.
+            if (stacked is not null && i < lastWhiteoutLayer)
+            {
+                stacked.Stack(tree, skipUpserts: i == 0);
+            }
+            else
+            {
+                stacked = i < lastWhiteoutLayer ? stacked : null;
+            }
         }
 
         long minimumSum = 0, cumulativeSum = 0;
@@ -85,15 +90,27 @@ public static class DiveEfficiency
         }
         var efficiency = cumulativeSum == 0 ? 1.0 : (double)minimumSum / cumulativeSum;
         var files = inefficient
-            .Select((s, order) => (s, order))
-            .OrderByDescending(x => x.s.Cumulative)
+            .Select((path, order) => (path, stats: stats[path], order))
+            .OrderByDescending(x => x.stats.Cumulative)
             .ThenByDescending(x => x.order) // dive sorts ascending, then reverses: among equals, the last to repeat comes first
-            .Select(x => new InefficientPath(x.s.Path, x.s.Count, x.s.Cumulative, x.s.Minimum))
+            .Select(x => new InefficientPath("/" + x.path, x.stats.Count, x.stats.Cumulative, x.stats.Minimum))
             .ToList();
         var wasted = files.Sum(f => f.CumulativeSize);
         var imageSize = layers.Sum(l => l.SizeBytes);
         var userSize = layers.Skip(1).Sum(l => l.SizeBytes);
         var userWasted = userSize == 0 ? 0 : (double)wasted / userSize;
         return new DiveNumbers(efficiency, imageSize, userSize, wasted, userWasted, files);
+    }
+
+    private static int LastLayerWithWhiteouts(IReadOnlyList<LayerAnalysis> layers)
+    {
+        for (var i = layers.Count - 1; i >= 0; i--)
+        {
+            if (layers[i].Entries.Any(e => e.Kind == EntryKind.Whiteout))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 }

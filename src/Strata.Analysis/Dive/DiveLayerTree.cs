@@ -51,15 +51,11 @@ internal sealed class DiveLayerTree
     public bool IsLeaf(string name, int postOrderIndex) =>
         postOrderIndex == 0 || !ComponentOrder.IsUnder(PostOrder[postOrderIndex - 1], name);
 
-    /// <summary>The path dive reports for a node: a whiteout's is the path it removes.</summary>
-    public static string DisplayPath(string name, DiveNode node)
+    /// <summary>The path a whiteout node removes: its name without the <c>.wh.</c> prefix.</summary>
+    public static string RemovedPath(string name)
     {
-        if (!node.IsWhiteout)
-        {
-            return "/" + name;
-        }
         var slash = name.LastIndexOf('/');
-        return slash < 0 ? "/" + name[WhiteoutPrefix.Length..] : "/" + name[..(slash + 1)] + name[(slash + 1 + WhiteoutPrefix.Length)..];
+        return slash < 0 ? name[WhiteoutPrefix.Length..] : name[..(slash + 1)] + name[(slash + 1 + WhiteoutPrefix.Length)..];
     }
 
     private static string RawWhiteoutName(string removedPath)
@@ -78,13 +74,16 @@ internal sealed class DiveLayerTree
         {
             nodes.TryAdd(name, default);
         }
+        var byName = nodes.GetAlternateLookup<ReadOnlySpan<char>>();
         var end = name.LastIndexOf('/');
         while (end > 0)
         {
-            if (!nodes.TryAdd(name[..end], default))
+            // Most parents exist already: look them up by span and allocate a name only for a new one.
+            if (byName.ContainsKey(name.AsSpan(0, end)))
             {
                 break; // that parent exists, so do all of its own
             }
+            nodes.Add(name[..end], default);
             end = name.LastIndexOf('/', end - 1);
         }
     }

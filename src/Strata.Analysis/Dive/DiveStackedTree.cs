@@ -10,6 +10,9 @@ internal sealed class DiveStackedTree
     {
         public DiveNode Data;
         public Dictionary<string, Node>? Children;
+
+        public Node? Child(ReadOnlySpan<char> name) =>
+            Children is not null && Children.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var child) ? child : null;
     }
 
     private readonly Node _root = new();
@@ -24,16 +27,20 @@ internal sealed class DiveStackedTree
         return tree;
     }
 
-    public void Stack(DiveLayerTree upper)
+    /// <summary>
+    /// Stacks a layer's tree: its whiteouts remove, its other nodes upsert. Stacking layer 0 onto its own copy
+    /// changes nothing but its whiteouts, hence <paramref name="skipUpserts"/>.
+    /// </summary>
+    public void Stack(DiveLayerTree upper, bool skipUpserts)
     {
         foreach (var name in upper.PostOrder)
         {
             var node = upper.Nodes[name];
             if (node.IsWhiteout)
             {
-                Remove(DiveLayerTree.DisplayPath(name, node)[1..]);
+                Remove(DiveLayerTree.RemovedPath(name));
             }
-            else
+            else if (!skipUpserts)
             {
                 Upsert(name, node);
             }
@@ -70,16 +77,21 @@ internal sealed class DiveStackedTree
         return total;
     }
 
-    private Node? Find(string path)
+    private Node? Find(ReadOnlySpan<char> path)
     {
         var node = _root;
-        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var range in path.Split('/'))
         {
-            if (node.Children is null || !node.Children.TryGetValue(part, out var child))
+            var part = path[range];
+            if (part.IsEmpty)
+            {
+                continue;
+            }
+            node = node.Child(part);
+            if (node is null)
             {
                 return null;
             }
-            node = child;
         }
         return node;
     }
@@ -87,13 +99,15 @@ internal sealed class DiveStackedTree
     private void Upsert(string name, DiveNode data)
     {
         var node = _root;
-        foreach (var part in name.Split('/'))
+        var span = name.AsSpan();
+        foreach (var range in span.Split('/'))
         {
-            node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
-            if (!node.Children.TryGetValue(part, out var child))
+            var child = node.Child(span[range]);
+            if (child is null)
             {
                 child = new Node();
-                node.Children[part] = child;
+                node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+                node.Children.Add(name[range], child);
             }
             node = child;
         }
@@ -103,7 +117,7 @@ internal sealed class DiveStackedTree
     private void Remove(string path)
     {
         var slash = path.LastIndexOf('/');
-        var parent = slash < 0 ? _root : Find(path[..slash]);
+        var parent = slash < 0 ? _root : Find(path.AsSpan(0, slash));
         parent?.Children?.Remove(slash < 0 ? path : path[(slash + 1)..]);
     }
 }

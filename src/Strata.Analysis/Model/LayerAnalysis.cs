@@ -27,11 +27,15 @@ public sealed class LayerAnalysis
     public required IReadOnlyList<FileEntry> Entries { get; init; }
 
     /// <summary>dive's layer size: the sum of the tar header sizes of all entries.</summary>
-    public long SizeBytes => Entries.Sum(e => e.Size);
+    public long SizeBytes => _sizeBytes ??= Entries.Sum(e => e.Size);
 
-    public long DeadBytes => Entries.Where(e => e.IsRegularFile && e.IsDead).Sum(e => e.Size);
+    /// <summary>Bytes of this layer's files the final file system does not show (read once the image is merged).</summary>
+    public long DeadBytes => _deadBytes ??= Entries.Where(e => e.IsRegularFile && e.IsDead).Sum(e => e.Size);
 
-    public long LiveBytes => Entries.Where(e => e.IsRegularFile && !e.IsDead).Sum(e => e.Size);
+    public long LiveBytes => Entries.Where(e => e.IsRegularFile).Sum(e => e.Size) - DeadBytes;
+
+    private long? _sizeBytes;
+    private long? _deadBytes;
 
     public int Count(ChangeKind change) => Entries.Count(e => e.Change == change);
 }

@@ -51,9 +51,14 @@ public sealed class MergedFileSystem
     public MergedNode? Find(string path)
     {
         var node = Root;
-        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        var span = path.AsSpan();
+        foreach (var range in span.Split('/'))
         {
-            node = node.Child(part);
+            if (span[range].IsEmpty)
+            {
+                continue;
+            }
+            node = node.Child(span[range]);
             if (node is null)
             {
                 return null;
@@ -92,11 +97,10 @@ public sealed class MergedFileSystem
             {
                 break;
             }
-            var name = entry.Path[start..slash];
-            var child = node.Child(name);
+            var child = node.Child(entry.Path.AsSpan(start, slash - start));
             if (child is null)
             {
-                child = node.AddChild(name, null, layer);
+                child = node.AddChild(entry.Path[start..slash], null, layer);
             }
             else if (!child.IsDirectory)
             {
@@ -108,8 +112,7 @@ public sealed class MergedFileSystem
             node = child;
             start = slash + 1;
         }
-        var leaf = start == 0 ? entry.Path : entry.Path[start..];
-        var existing = node.Child(leaf);
+        var existing = node.Child(entry.Path.AsSpan(start));
         if (entry.Kind == EntryKind.Hardlink)
         {
             LinkToTarget(entry);
@@ -121,7 +124,7 @@ public sealed class MergedFileSystem
         if (existing is null)
         {
             entry.Change = ChangeKind.Added;
-            node.AddChild(leaf, entry, layer);
+            node.AddChild(start == 0 ? entry.Path : entry.Path[start..], entry, layer);
             return;
         }
         var previous = existing.Entry;

@@ -42,8 +42,8 @@ public sealed class MergedNode
         }
     }
 
-    internal MergedNode? Child(string name) =>
-        ChildMap is not null && ChildMap.TryGetValue(name, out var child) ? child : null;
+    internal MergedNode? Child(ReadOnlySpan<char> name) =>
+        ChildMap is not null && ChildMap.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var child) ? child : null;
 
     internal MergedNode AddChild(string name, FileEntry? entry, int layer)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Strata.Analysis.Model;
 
 namespace Strata.Analysis.Overlay;
@@ -15,13 +16,34 @@ public static class WasteFinder
             .ToList();
 
     /// <summary>Visible regular files (not hardlinks) with the same size and content hash at two or more paths.</summary>
-    public static IReadOnlyList<DuplicateGroup> Duplicates(MergedFileSystem merged) =>
-        merged.Walk()
-            .Where(n => n.Entry is { Kind: EntryKind.File, Size: > 0 })
-            .GroupBy(n => (n.Entry!.Size, n.Entry.ContentHash))
-            .Where(g => g.Count() > 1)
-            .Select(g => new DuplicateGroup(g.Key.Size, g.Key.ContentHash, g.Select(n => "/" + n.Path).Order(StringComparer.Ordinal).ToList()))
+    public static IReadOnlyList<DuplicateGroup> Duplicates(MergedFileSystem merged)
+    {
+        // Count first, so that only real duplicates are gathered (and get their paths built).
+        var counts = new Dictionary<(long Size, ulong Hash), int>();
+        foreach (var node in merged.Walk())
+        {
+            if (node.Entry is { Kind: EntryKind.File, Size: > 0 } file)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, (file.Size, file.ContentHash), out _)++;
+            }
+        }
+        var groups = new Dictionary<(long Size, ulong Hash), List<string>>();
+        foreach (var node in merged.Walk())
+        {
+            if (node.Entry is { Kind: EntryKind.File, Size: > 0 } file && counts[(file.Size, file.ContentHash)] > 1)
+            {
+                var key = (file.Size, file.ContentHash);
+                if (!groups.TryGetValue(key, out var paths))
+                {
+                    groups[key] = paths = [];
+                }
+                paths.Add("/" + node.Path);
+            }
+        }
+        return groups
+            .Select(g => new DuplicateGroup(g.Key.Size, g.Key.Hash, g.Value.Order(StringComparer.Ordinal).ToList()))
             .OrderByDescending(d => d.WastedBytes)
             .ThenBy(d => d.Paths[0], StringComparer.Ordinal)
             .ToList();
+    }
 }

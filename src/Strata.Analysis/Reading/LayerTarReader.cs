@@ -90,17 +90,17 @@ internal sealed class LayerTarReader
         {
             return null;
         }
-        var slash = path.LastIndexOf('/');
-        var baseName = slash < 0 ? path : path[(slash + 1)..];
-        var parent = slash < 0 ? "" : path[..slash];
         var (kind, typeFlag) = Classify(entry);
         if (kind is null)
         {
             _warn($"{_layerName}: entry '{entry.Name}' has tar type '{(char)entry.EntryType}', which Strata skips");
             return null;
         }
-        if (baseName.StartsWith(WhiteoutPrefix, StringComparison.Ordinal))
+        var slash = path.LastIndexOf('/');
+        if (path.AsSpan(slash + 1).StartsWith(WhiteoutPrefix, StringComparison.Ordinal))
         {
+            var baseName = path[(slash + 1)..];
+            var parent = slash < 0 ? "" : path[..slash];
             if (baseName == OpaqueMarker)
             {
                 kind = EntryKind.OpaqueWhiteout;
