@@ -30,7 +30,7 @@ public static class DiveEfficiency
             var tree = DiveLayerTree.Build(layers[i].Entries);
             if (i == 0 && lastWhiteoutLayer >= 0)
             {
-                stacked = DiveStackedTree.CopyOf(tree);
+                stacked = DiveStackedTree.CopyOf(tree, new WhiteoutTargets(layers));
             }
             for (var k = 0; k < tree.PostOrder.Count; k++)
             {

@@ -2,9 +2,11 @@ namespace Strata.Analysis.Dive;
 
 /// <summary>
 /// dive's StackTreeRange: a copy of layer 0's tree with layers stacked onto it in order (whiteouts remove,
-/// everything else upserts keeping children). Only built when a layer has whiteouts to size.
+/// everything else upserts keeping children). Only built when a layer has whiteouts to size, and then only
+/// for the paths a whiteout can ask about: those on the way to a whiteout's path and those under it. That set
+/// holds every ancestor of its members, so lookups and subtree sizes come out as in the whole tree.
 /// </summary>
-internal sealed class DiveStackedTree
+internal sealed class DiveStackedTree(WhiteoutTargets targets)
 {
     private sealed class Node
     {
@@ -17,9 +19,9 @@ internal sealed class DiveStackedTree
 
     private readonly Node _root = new();
 
-    public static DiveStackedTree CopyOf(DiveLayerTree layer0)
+    public static DiveStackedTree CopyOf(DiveLayerTree layer0, WhiteoutTargets targets)
     {
-        var tree = new DiveStackedTree();
+        var tree = new DiveStackedTree(targets);
         foreach (var name in layer0.PostOrder)
         {
             tree.Upsert(name, layer0.Nodes[name]);
@@ -98,6 +100,10 @@ internal sealed class DiveStackedTree
 
     private void Upsert(string name, DiveNode data)
     {
+        if (!targets.Concerns(name))
+        {
+            return;
+        }
         var node = _root;
         var span = name.AsSpan();
         foreach (var range in span.Split('/'))

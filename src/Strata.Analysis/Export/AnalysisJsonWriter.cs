@@ -42,6 +42,7 @@ public static class AnalysisJsonWriter
                 json.WriteNumber("gid", entry.Gid);
                 json.WriteBoolean("isDir", entry.Kind == EntryKind.Directory);
                 json.WriteEndObject();
+                FlushWhenFull(json);
             }
             json.WriteEndArray();
             json.WriteEndObject();
@@ -111,6 +112,7 @@ public static class AnalysisJsonWriter
             json.WriteNumber("killedBy", dead.KilledBy);
             json.WriteString("cause", JsonNamingPolicy.CamelCase.ConvertName(dead.Cause.ToString()));
             json.WriteEndObject();
+            FlushWhenFull(json);
         }
         json.WriteEndArray();
         json.WriteStartArray("duplicates");
@@ -129,6 +131,15 @@ public static class AnalysisJsonWriter
         }
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>The writer buffers everything until flushed: flush as it goes, so a million entries never sit in memory.</summary>
+    private static void FlushWhenFull(Utf8JsonWriter json)
+    {
+        if (json.BytesPending > 1 << 20)
+        {
+            json.Flush();
+        }
     }
 
     /// <summary>dive shows a layer's command without the shell prefix Docker's classic builder adds.</summary>
