@@ -19,15 +19,16 @@ public static class DiveEfficiency
     public static DiveNumbers Compute(IReadOnlyList<LayerAnalysis> layers)
     {
         // Keyed by path without dive's leading slash, so that entries' own path strings serve as keys.
-        var stats = new Dictionary<string, PathStats>(StringComparer.Ordinal);
+        var stats = new Dictionary<string, PathStats>(layers.Sum(l => l.Entries.Count), StringComparer.Ordinal);
         var inefficient = new List<string>();
         // dive sizes a whiteout from the layers below it; the stacked tree is only kept when some layer needs that.
         var lastWhiteoutLayer = LastLayerWithWhiteouts(layers);
         DiveStackedTree? stacked = null;
+        var tree = new DiveLayerTree();
 
         for (var i = 0; i < layers.Count; i++)
         {
-            var tree = DiveLayerTree.Build(layers[i].Entries);
+            tree.Load(layers[i].Entries);
             if (i == 0 && lastWhiteoutLayer >= 0)
             {
                 stacked = DiveStackedTree.CopyOf(tree, new WhiteoutTargets(layers));

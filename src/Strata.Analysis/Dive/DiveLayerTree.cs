@@ -5,26 +5,25 @@ namespace Strata.Analysis.Dive;
 /// <summary>
 /// One layer as dive builds its tree: a node per entry name (whiteouts keep their <c>.wh.</c> name), parents it
 /// has no entry for created empty, opaque markers dropped (though their parents are created), the last entry
-/// for a name winning.
+/// for a name winning. One instance is loaded with each layer in turn, so its large tables are allocated once.
 /// </summary>
 internal sealed class DiveLayerTree
 {
     private const string WhiteoutPrefix = ".wh.";
 
-    private DiveLayerTree(Dictionary<string, DiveNode> nodes, List<string> postOrder)
-    {
-        Nodes = nodes;
-        PostOrder = postOrder;
-    }
+    private readonly List<string> _sorted = [];
+    private readonly Stack<string> _open = new();
 
-    public Dictionary<string, DiveNode> Nodes { get; }
+    public Dictionary<string, DiveNode> Nodes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Node names children first, siblings in byte order: the order of dive's VisitDepthChildFirst.</summary>
-    public List<string> PostOrder { get; }
+    public List<string> PostOrder { get; } = [];
 
-    public static DiveLayerTree Build(IReadOnlyList<FileEntry> entries)
+    public void Load(IReadOnlyList<FileEntry> entries)
     {
-        var nodes = new Dictionary<string, DiveNode>(entries.Count, StringComparer.Ordinal);
+        var nodes = Nodes;
+        nodes.Clear();
+        nodes.EnsureCapacity(entries.Count);
         foreach (var entry in entries)
         {
             switch (entry.Kind)
@@ -43,9 +42,10 @@ internal sealed class DiveLayerTree
                     break;
             }
         }
-        var sorted = nodes.Keys.ToList();
-        sorted.Sort(ComponentOrder.Instance);
-        return new DiveLayerTree(nodes, ToPostOrder(sorted));
+        _sorted.Clear();
+        _sorted.AddRange(nodes.Keys);
+        _sorted.Sort(ComponentOrder.Instance);
+        FillPostOrder();
     }
 
     public bool IsLeaf(string name, int postOrderIndex) =>
@@ -89,22 +89,21 @@ internal sealed class DiveLayerTree
     }
 
     /// <summary>Sorted order has each folder before its contents; emit each folder after them instead.</summary>
-    private static List<string> ToPostOrder(List<string> sorted)
+    private void FillPostOrder()
     {
-        var result = new List<string>(sorted.Count);
-        var open = new Stack<string>();
-        foreach (var name in sorted)
+        PostOrder.Clear();
+        _open.Clear();
+        foreach (var name in _sorted)
         {
-            while (open.Count > 0 && !ComponentOrder.IsUnder(name, open.Peek()))
+            while (_open.Count > 0 && !ComponentOrder.IsUnder(name, _open.Peek()))
             {
-                result.Add(open.Pop());
+                PostOrder.Add(_open.Pop());
             }
-            open.Push(name);
+            _open.Push(name);
         }
-        while (open.Count > 0)
+        while (_open.Count > 0)
         {
-            result.Add(open.Pop());
+            PostOrder.Add(_open.Pop());
         }
-        return result;
     }
 }
