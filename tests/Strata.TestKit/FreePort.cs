@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Strata.TestKit;
 
 /// <summary>A loopback port nobody listened on a moment ago: the caller binds it soon, and retries if someone was faster.</summary>
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {
