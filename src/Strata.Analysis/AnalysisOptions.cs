@@ -10,4 +10,7 @@ public sealed record AnalysisOptions
 
     /// <summary>How many layers are read at once.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Sees file contents during the one read of each layer (package catalogers use it).</summary>
+    public Reading.IFileCaptor? Captor { get; init; }
 }

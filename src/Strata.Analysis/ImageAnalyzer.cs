@@ -89,7 +89,7 @@ public static class ImageAnalyzer
         {
             // TarReader reads 512-byte headers one at a time; a buffer keeps those from each reaching the inflater.
             using var buffered = new BufferedStream(decoder.Tar, 1 << 16);
-            var entries = new LayerTarReader(decoder.Name, blob.IsEStargz, warn).Read(buffered);
+            var entries = new LayerTarReader(decoder.Name, blob.IsEStargz, warn, blob.Index, options.Captor).Read(buffered);
             var digests = decoder.Finish();
             return new LayerAnalysis
             {

@@ -21,6 +21,9 @@ public static class StrataApp
                 .WithDescription("Show where every byte of an image goes: layers, dive's efficiency and waste, exact dead bytes, duplicates.")
                 .WithExample("analyze", "oci:images/oci:wasteful")
                 .WithExample("analyze", "docker-archive:app.tar", "--ci", "--json", "report.json");
+            config.AddCommand<SbomCommand>("sbom")
+                .WithDescription("List the packages of every ecosystem, each traced to its layer and Dockerfile line.")
+                .WithExample("sbom", "oci:images/oci:wasteful", "--format", "cyclonedx-json", "-o", "sbom.json");
             config.AddCommand<InspectCommand>("inspect")
                 .WithDescription("Show an image's platforms, digests, config and layers without downloading layers.")
                 .WithExample("inspect", "ghcr.io/org/app:v1", "--raw");

@@ -21,8 +21,13 @@ internal sealed class LayerTarReader
     private readonly Action<string> _warn;
     private readonly XxHash3 _hash = new();
 
-    public LayerTarReader(string layerName, bool isEStargz, Action<string> warn)
+    private readonly int _layer;
+    private readonly IFileCaptor? _captor;
+
+    public LayerTarReader(string layerName, bool isEStargz, Action<string> warn, int layer = 0, IFileCaptor? captor = null)
     {
+        _layer = layer;
+        _captor = captor;
         _layerName = layerName;
         _isEStargz = isEStargz;
         _warn = warn;
@@ -155,12 +160,18 @@ internal sealed class LayerTarReader
         _hash.Reset();
         var data = entry.DataStream;
         long total = 0;
+        IFileSink? sink = null;
         if (data is not null)
         {
-            int read;
+            // The first chunk is read whole (as far as the file goes), so a captor can judge the file by its head.
+            var read = data.ReadAtLeast(buffer, (int)Math.Min(buffer.Length, entry.Length), throwOnEndOfStream: false);
+            _hash.Append(buffer.AsSpan(0, read));
+            total += read;
+            sink = _captor?.Open(_layer, path, entry.Length, (int)entry.Mode, buffer.AsSpan(0, read));
             while ((read = data.Read(buffer, 0, buffer.Length)) > 0)
             {
                 _hash.Append(buffer.AsSpan(0, read));
+                sink?.Write(buffer.AsSpan(0, read));
                 total += read;
             }
         }
@@ -169,6 +180,7 @@ internal sealed class LayerTarReader
             throw new StrataException(
                 $"{_layerName}: entry '{path}' claims {entry.Length} bytes but the layer ends after {total} (truncated)");
         }
+        sink?.Complete();
         return _hash.GetCurrentHashAsUInt64();
     }
 }

@@ -1,0 +1,9 @@
+namespace Strata.Sbom.Catalogers;
+
+/// <summary>The one place catalogers are registered.</summary>
+public static class CatalogerRegistry
+{
+    public static IReadOnlyList<IPackageCataloger> All() =>
+    [
+    ];
+}
