@@ -4,7 +4,7 @@ using Strata.Images.Model;
 namespace Strata.Images.Layers;
 
 /// <summary>Passes bytes through while hashing them with SHA-256 and counting them.</summary>
-internal sealed class HashingReadStream(Stream inner, Action<long>? onRead = null) : Stream
+internal sealed class HashingReadStream(Stream inner, Action<long>? onRead = null) : IO.ReadOnlyStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private Digest? _digest;
@@ -14,18 +14,11 @@ internal sealed class HashingReadStream(Stream inner, Action<long>? onRead = nul
     /// <summary>The digest of everything read; call once the stream is drained.</summary>
     public Digest Digest => _digest ??= Digest.FromSha256(_hash.GetHashAndReset());
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-
     public override long Position
     {
         get => BytesRead;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -51,11 +44,6 @@ internal sealed class HashingReadStream(Stream inner, Action<long>? onRead = nul
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -4,22 +4,15 @@ namespace Strata.Images.Layers;
 /// Stops a decompression bomb: fails once more than <paramref name="limit"/> bytes come out. Also names the layer when
 /// the decompressor finds its input cut short.
 /// </summary>
-internal sealed class InflateLimitStream(Stream inner, long limit, string layerName) : Stream
+internal sealed class InflateLimitStream(Stream inner, long limit, string layerName) : IO.ReadOnlyStream
 {
     private long _total;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
         get => _total;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -41,11 +34,6 @@ internal sealed class InflateLimitStream(Stream inner, long limit, string layerN
         }
         return read;
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

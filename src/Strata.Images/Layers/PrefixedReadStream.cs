@@ -1,22 +1,9 @@
 namespace Strata.Images.Layers;
 
 /// <summary>Gives back bytes already read (to sniff a format) ahead of the rest of the stream.</summary>
-internal sealed class PrefixedReadStream(byte[] prefix, int prefixLength, Stream inner) : Stream
+internal sealed class PrefixedReadStream(byte[] prefix, int prefixLength, Stream inner) : IO.ReadOnlyStream
 {
     private int _prefixPosition;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -29,11 +16,6 @@ internal sealed class PrefixedReadStream(byte[] prefix, int prefixLength, Stream
         }
         return inner.Read(buffer);
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

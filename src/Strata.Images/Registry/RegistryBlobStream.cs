@@ -8,7 +8,7 @@ namespace Strata.Images.Registry;
 /// a short body resumes with a Range request; a download interrupted earlier resumes from its partial file.
 /// The blob enters the cache only once its digest and size check out.
 /// </summary>
-internal sealed class RegistryBlobStream : Stream
+internal sealed class RegistryBlobStream : IO.ReadOnlyStream
 {
     private readonly RegistryClient _client;
     private readonly RegistryReference _reference;
@@ -34,9 +34,6 @@ internal sealed class RegistryBlobStream : Stream
         _writer = BlobCacheWriter.Begin(cache, descriptor.Digest, descriptor.Size);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => _size;
 
     public override long Position
@@ -44,8 +41,6 @@ internal sealed class RegistryBlobStream : Stream
         get => _position;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -159,11 +154,6 @@ internal sealed class RegistryBlobStream : Stream
         _response?.Dispose();
         _response = null;
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,7 +1,7 @@
 namespace Strata.Images.Sources;
 
 /// <summary>A read-only window of <paramref name="length"/> bytes at <paramref name="offset"/> of a seekable stream it owns.</summary>
-internal sealed class BoundedReadStream : Stream
+internal sealed class BoundedReadStream : IO.ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly long _length;
@@ -14,9 +14,6 @@ internal sealed class BoundedReadStream : Stream
         _inner.Seek(offset, SeekOrigin.Begin);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => _length;
 
     public override long Position
@@ -24,8 +21,6 @@ internal sealed class BoundedReadStream : Stream
         get => _position;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -61,11 +56,6 @@ internal sealed class BoundedReadStream : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
