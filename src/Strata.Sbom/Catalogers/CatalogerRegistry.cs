@@ -5,5 +5,11 @@ public static class CatalogerRegistry
 {
     public static IReadOnlyList<IPackageCataloger> All() =>
     [
+        new NpmCataloger(),
+        new PythonCataloger(),
+        new JavaCataloger(),
+        new DotnetCataloger(),
+        new RubyCataloger(),
+        new PhpCataloger(),
     ];
 }

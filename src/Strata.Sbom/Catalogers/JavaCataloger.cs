@@ -1,0 +1,61 @@
+using Strata.Sbom.Catalogers.Language;
+using Strata.Sbom.Model;
+
+namespace Strata.Sbom.Catalogers;
+
+/// <summary>
+/// Java archives (jar, war, ear) and the archives nested in them: Maven coordinates from
+/// <c>META-INF/maven/**/pom.properties</c>, else from <c>META-INF/MANIFEST.MF</c> and the file name. Nesting depth and
+/// inflated bytes are capped per top-level archive; beyond either, a warning and the packages found so far.
+/// </summary>
+public sealed class JavaCataloger : IPackageCataloger
+{
+    private readonly JavaArchiveLimits _limits;
+
+    public JavaCataloger()
+        : this(new JavaArchiveLimits())
+    {
+    }
+
+    internal JavaCataloger(JavaArchiveLimits limits) => _limits = limits;
+
+    public string Name => "java";
+
+    public bool IsLanguage => true;
+
+    public long MaxFileSize => MetadataLimits.Archive;
+
+    public bool WantsPath(string path) => JavaPaths.IsArchive(path);
+
+    public IEnumerable<Package> Catalog(CatalogContext context)
+    {
+        var packages = new List<Package>();
+        foreach (var file in context.VisibleFiles)
+        {
+            var path = "/" + file.Path;
+            var reader = new JavaArchiveReader(_limits, context.Warn);
+            try
+            {
+                reader.Read(file.Content, path);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException)
+            {
+                context.Warn($"{path}: not a readable archive ({e.Message})");
+            }
+            catch (ArchiveLimitException e)
+            {
+                context.Warn($"{path}: {e.Message}");
+            }
+            var location = context.Location(file);
+            packages.AddRange(reader.Found.DistinctBy(c => c.Purl).Select(c => new Package
+            {
+                Ecosystem = Name,
+                Name = c.Name,
+                Version = c.Version,
+                Purl = c.Purl,
+                Locations = [location],
+            }));
+        }
+        return packages;
+    }
+}

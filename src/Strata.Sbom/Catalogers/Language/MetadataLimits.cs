@@ -1,0 +1,11 @@
+namespace Strata.Sbom.Catalogers.Language;
+
+/// <summary>How much of a file the language catalogers read into memory.</summary>
+internal static class MetadataLimits
+{
+    /// <summary>Manifests and metadata files (package.json, METADATA, deps.json, gemspecs, installed.json).</summary>
+    public const long MetadataFile = 4L * 1024 * 1024;
+
+    /// <summary>Archives read whole: Java archives and Python eggs.</summary>
+    public const long Archive = 256L * 1024 * 1024;
+}
