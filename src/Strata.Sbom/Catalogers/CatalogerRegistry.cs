@@ -5,6 +5,9 @@ public static class CatalogerRegistry
 {
     public static IReadOnlyList<IPackageCataloger> All() =>
     [
+        new DpkgCataloger(),
+        new ApkCataloger(),
+        new RpmCataloger(),
         new NpmCataloger(),
         new PythonCataloger(),
         new JavaCataloger(),

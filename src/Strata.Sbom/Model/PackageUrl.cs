@@ -25,7 +25,11 @@ public static class PackageUrl
         return builder.ToString();
     }
 
-    /// <summary>Percent-encodes all but the unreserved characters (and keeps ':' readable, as purl allows).</summary>
+    /// <summary>
+    /// Percent-encodes a component as the purl specification's character-encoding rules say: UTF-8 bytes, all but
+    /// the alphanumerics and <c>.-_~</c> encoded, and the colon never encoded (so <c>+</c> is <c>%2B</c>, <c>@</c> is
+    /// <c>%40</c>, and a Debian epoch stays <c>1:2.5.1-4</c>).
+    /// </summary>
     public static string Encode(string value)
     {
         var builder = new StringBuilder(value.Length);

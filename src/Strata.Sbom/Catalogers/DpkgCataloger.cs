@@ -1,0 +1,150 @@
+using System.Text;
+using Strata.Sbom.Capture;
+using Strata.Sbom.Model;
+
+namespace Strata.Sbom.Catalogers;
+
+/// <summary>
+/// Debian packages: <c>/var/lib/dpkg/status</c> and distroless images' <c>/var/lib/dpkg/status.d/*</c>, with the
+/// files each package installed from <c>info/NAME[:ARCH].list</c> (or status.d's <c>NAME.md5sums</c>).
+/// </summary>
+public sealed class DpkgCataloger : IPackageCataloger
+{
+    private const string Status = "var/lib/dpkg/status";
+    private const string StatusFolder = "var/lib/dpkg/status.d/";
+    private const string InfoFolder = "var/lib/dpkg/info/";
+
+    public string Name => "dpkg";
+
+    public bool IsLanguage => false;
+
+    public long MaxFileSize => 32L * 1024 * 1024;
+
+    public bool WantsPath(string path) =>
+        path == Status
+        || InFolder(path, StatusFolder)
+        || (InFolder(path, InfoFolder) && path.EndsWith(".list", StringComparison.Ordinal));
+
+    public IEnumerable<Package> Catalog(CatalogContext context)
+    {
+        var lists = context.VisibleFiles
+            .Where(f => InFolder(f.Path, InfoFolder))
+            .GroupBy(f => f.Path[InfoFolder.Length..^".list".Length], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var md5sums = context.VisibleFiles
+            .Where(f => InFolder(f.Path, StatusFolder) && f.Path.EndsWith(".md5sums", StringComparison.Ordinal))
+            .GroupBy(f => f.Path[..^".md5sums".Length], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var databases = context.Files
+            .Where(f => f.Path == Status || (InFolder(f.Path, StatusFolder) && !f.Path.EndsWith(".md5sums", StringComparison.Ordinal)))
+            .GroupBy(f => f.Path, StringComparer.Ordinal);
+        var packages = new List<Package>();
+        foreach (var versions in databases)
+        {
+            var ordered = versions.OrderBy(f => f.Layer).ToList();
+            var visible = ordered.FindLastIndex(f => f.Visible);
+            if (visible < 0)
+            {
+                continue;
+            }
+            var shown = ordered[visible];
+            var entries = DpkgStatus.Parse(Text(shown), message => context.Warn($"/{shown.Path}: {message}"));
+            var history = new LayerHistory();
+            foreach (var earlier in ordered.Take(visible))
+            {
+                history.Add(earlier.Layer, DpkgStatus.Parse(Text(earlier), null).Select(e => e.Key));
+            }
+            history.Add(shown.Layer, entries.Select(e => e.Key));
+            foreach (var entry in entries)
+            {
+                var files = shown.Path == Status
+                    ? FilesFromList(entry, lists)
+                    : FilesFromMd5sums(md5sums.GetValueOrDefault(shown.Path));
+                packages.Add(ToPackage(entry, context.Os, context.Locate(history.OriginOf(entry.Key), shown.Path), files));
+            }
+        }
+        return packages;
+    }
+
+    private static Package ToPackage(DpkgEntry entry, OsInfo? os, PackageLocation location, IReadOnlyList<string> files) => new()
+    {
+        Ecosystem = "dpkg",
+        Name = entry.Name,
+        Version = entry.Version,
+        Architecture = entry.Architecture,
+        SourceName = entry.SourceName,
+        SourceVersion = entry.SourceVersion,
+        Purl = Purl(entry, os),
+        Locations = [location],
+        Files = files,
+    };
+
+    /// <summary><c>pkg:deb/debian/libc6@2.36-9%2Bdeb12u14?arch=amd64&amp;distro=debian-12</c>; the epoch stays in the version.</summary>
+    internal static string Purl(DpkgEntry entry, OsInfo? os) => PackageUrl.Create(
+        "deb",
+        os?.Id ?? "debian",
+        entry.Name,
+        entry.Version,
+        [new("arch", entry.Architecture), new("distro", os?.Distro)]);
+
+    /// <summary>Multi-Arch: same packages keep <c>NAME:ARCH.list</c>, the others <c>NAME.list</c>.</summary>
+    private static IReadOnlyList<string> FilesFromList(DpkgEntry entry, Dictionary<string, CapturedFile> lists)
+    {
+        var list = (entry.Architecture is null ? null : lists.GetValueOrDefault($"{entry.Name}:{entry.Architecture}"))
+            ?? lists.GetValueOrDefault(entry.Name);
+        if (list is null)
+        {
+            return [];
+        }
+        var paths = Text(list).Split('\n')
+            .Select(l => l.TrimEnd('\r'))
+            .Where(l => l.StartsWith('/') && l != "/.")
+            .ToList();
+        return WithoutFolders(paths);
+    }
+
+    /// <summary>Distroless status.d files have no .list beside them, but NAME.md5sums lists the package's files.</summary>
+    private static IReadOnlyList<string> FilesFromMd5sums(CapturedFile? md5sums)
+    {
+        if (md5sums is null)
+        {
+            return [];
+        }
+        var paths = new List<string>();
+        foreach (var line in Text(md5sums).Split('\n'))
+        {
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            if (space > 0)
+            {
+                var path = line[space..].Trim();
+                if (path.Length > 0)
+                {
+                    paths.Add("/" + path.TrimStart('/'));
+                }
+            }
+        }
+        return paths;
+    }
+
+    /// <summary>A .list names the folders a package made as well as its files: keep the files.</summary>
+    private static List<string> WithoutFolders(List<string> paths)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
+            {
+                if (!folders.Add(path[..slash]))
+                {
+                    break;
+                }
+            }
+        }
+        return paths.Where(p => !folders.Contains(p)).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static bool InFolder(string path, string folder) =>
+        path.Length > folder.Length && path.StartsWith(folder, StringComparison.Ordinal) && path.IndexOf('/', folder.Length) < 0;
+
+    private static string Text(CapturedFile file) => Encoding.UTF8.GetString(file.Content);
+}
