@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using Strata.Sbom.Model;
+using Strata.Sbom.Output.Licenses;
+
+namespace Strata.Sbom.Output.CycloneDx;
+
+/// <summary>
+/// One package as a <c>library</c> component. Where it was found goes to <c>evidence.occurrences</c> (the paths) and to
+/// Strata's properties: per location, in the same order under each name, <c>strata:location:path</c>,
+/// <c>strata:layer:index</c>, <c>strata:layer:diffId</c> and <c>strata:layer:createdBy</c> (no value when the layer
+/// has no history entry); OS packages add <c>strata:package:sourceName</c> and <c>strata:package:sourceVersion</c>.
+/// </summary>
+internal static class CycloneDxComponent
+{
+    public static void WritePackage(Utf8JsonWriter json, Package package, string bomRef, LicenseRefs refs)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "library");
+        json.WriteString("bom-ref", bomRef);
+        json.WriteString("name", package.Name);
+        json.WriteOptional("version", package.Version);
+        json.WriteOptional("purl", package.Purl);
+        CycloneDxLicenses.Write(json, package.Licenses, refs);
+        WriteProperties(json, Properties(package));
+        WriteEvidence(json, package.Locations);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Name-value pairs, sorted by name; the sort is stable, so equal names keep their order.</summary>
+    public static void WriteProperties(Utf8JsonWriter json, IEnumerable<(string Name, string? Value)> properties)
+    {
+        var sorted = properties.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        if (sorted.Count == 0)
+        {
+            return;
+        }
+        json.WriteStartArray("properties");
+        foreach (var (name, value) in sorted)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", name);
+            if (value is not null)
+            {
+                json.WriteString("value", value);
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static IEnumerable<(string Name, string? Value)> Properties(Package package)
+    {
+        foreach (var location in package.Locations)
+        {
+            yield return ("strata:location:path", location.Path);
+            yield return ("strata:layer:index", location.Layer.ToString(CultureInfo.InvariantCulture));
+            yield return ("strata:layer:diffId", location.DiffId);
+            yield return ("strata:layer:createdBy", location.CreatedBy);
+        }
+        if (package.SourceName is not null)
+        {
+            yield return ("strata:package:sourceName", package.SourceName);
+        }
+        if (package.SourceVersion is not null)
+        {
+            yield return ("strata:package:sourceVersion", package.SourceVersion);
+        }
+    }
+
+    private static void WriteEvidence(Utf8JsonWriter json, IReadOnlyList<PackageLocation> locations)
+    {
+        var paths = locations.Select(l => l.Path).Distinct(StringComparer.Ordinal).ToList();
+        if (paths.Count == 0)
+        {
+            return;
+        }
+        json.WriteStartObject("evidence");
+        json.WriteStartArray("occurrences");
+        foreach (var path in paths)
+        {
+            json.WriteStartObject();
+            json.WriteString("location", path);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}
