@@ -14,5 +14,7 @@ public static class CatalogerRegistry
         new DotnetCataloger(),
         new RubyCataloger(),
         new PhpCataloger(),
+        new GoBinaryCataloger(),
+        new RustAuditCataloger(),
     ];
 }

@@ -1,0 +1,8 @@
+namespace Strata.Sbom.Catalogers.Binaries;
+
+internal enum ExecutableFormat
+{
+    Elf,
+    Pe,
+    MachO,
+}
