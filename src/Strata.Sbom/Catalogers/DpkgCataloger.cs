@@ -6,13 +6,15 @@ namespace Strata.Sbom.Catalogers;
 
 /// <summary>
 /// Debian packages: <c>/var/lib/dpkg/status</c> and distroless images' <c>/var/lib/dpkg/status.d/*</c>, with the
-/// files each package installed from <c>info/NAME[:ARCH].list</c> (or status.d's <c>NAME.md5sums</c>).
+/// files each package installed from <c>info/NAME[:ARCH].list</c> (or status.d's <c>NAME.md5sums</c>) and the licences
+/// its machine-readable <c>/usr/share/doc/NAME/copyright</c> declares.
 /// </summary>
 public sealed class DpkgCataloger : IPackageCataloger
 {
     private const string Status = "var/lib/dpkg/status";
     private const string StatusFolder = "var/lib/dpkg/status.d/";
     private const string InfoFolder = "var/lib/dpkg/info/";
+    private const string DocFolder = "usr/share/doc/";
 
     public string Name => "dpkg";
 
@@ -23,7 +25,14 @@ public sealed class DpkgCataloger : IPackageCataloger
     public bool WantsPath(string path) =>
         path == Status
         || InFolder(path, StatusFolder)
-        || (InFolder(path, InfoFolder) && path.EndsWith(".list", StringComparison.Ordinal));
+        || (InFolder(path, InfoFolder) && path.EndsWith(".list", StringComparison.Ordinal))
+        || IsCopyright(path);
+
+    /// <summary><c>usr/share/doc/NAME/copyright</c>: the licences, where the file is machine-readable.</summary>
+    private static bool IsCopyright(string path) =>
+        path.StartsWith(DocFolder, StringComparison.Ordinal)
+        && path.EndsWith("/copyright", StringComparison.Ordinal)
+        && path.IndexOf('/', DocFolder.Length) == path.Length - "/copyright".Length;
 
     public IEnumerable<Package> Catalog(CatalogContext context)
     {
@@ -34,6 +43,10 @@ public sealed class DpkgCataloger : IPackageCataloger
         var md5sums = context.VisibleFiles
             .Where(f => InFolder(f.Path, StatusFolder) && f.Path.EndsWith(".md5sums", StringComparison.Ordinal))
             .GroupBy(f => f.Path[..^".md5sums".Length], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var copyrights = context.VisibleFiles
+            .Where(f => IsCopyright(f.Path))
+            .GroupBy(f => f.Path[DocFolder.Length..^"/copyright".Length], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var databases = context.Files
             .Where(f => f.Path == Status || (InFolder(f.Path, StatusFolder) && !f.Path.EndsWith(".md5sums", StringComparison.Ordinal)))
@@ -60,7 +73,9 @@ public sealed class DpkgCataloger : IPackageCataloger
                 var files = shown.Path == Status
                     ? FilesFromList(entry, lists)
                     : FilesFromMd5sums(md5sums.GetValueOrDefault(shown.Path));
-                packages.Add(ToPackage(entry, context.Os, context.Locate(history.OriginOf(entry.Key), shown.Path), files));
+                var copyright = copyrights.GetValueOrDefault(entry.Name);
+                var licenses = copyright is null ? [] : DebianCopyright.Licenses(Text(copyright));
+                packages.Add(ToPackage(entry, context.Os, context.Locate(history.OriginOf(entry.Key), shown.Path), files) with { Licenses = licenses });
             }
         }
         return packages;

@@ -37,6 +37,10 @@ public sealed class WastefulImageTests
         // dpkg names files as the package shipped them; on merged-/usr Debian 12 that is /lib, a link to /usr/lib.
         Assert.Contains("/lib/x86_64-linux-gnu/libc.so.6", libc.Files);
 
+        Assert.Equal(["Zlib"], debs.Single(p => p.Name == "zlib1g").Licenses);
+        Assert.Contains("GPL-3.0-or-later", debs.Single(p => p.Name == "bash").Licenses);
+        Assert.Empty(libc.Licenses);
+
         var python = debs.Single(p => p.Name == "python3");
         Assert.Equal(("python3-defaults", "3.11.2-1"), (python.SourceName, python.SourceVersion));
         Assert.DoesNotContain(sbom.Packages, p => p.Ecosystem is "apk" or "rpm");
