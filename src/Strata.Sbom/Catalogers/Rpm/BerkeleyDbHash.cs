@@ -53,7 +53,7 @@ internal static class BerkeleyDbHash
             }
             // Items come in key/value pairs, laid from the page's end down: an item runs from its offset to the
             // previous item's (or to the page's end).
-            byte[] Item(ReadOnlySpan<byte> page, int i)
+            byte[]? Item(ReadOnlySpan<byte> page, int i)
             {
                 int offset = U16(page[(PageHeaderSize + (2 * i))..]);
                 int end = i == 0 ? (int)pageSize : U16(page[(PageHeaderSize + (2 * (i - 1)))..]);
@@ -65,12 +65,16 @@ internal static class BerkeleyDbHash
                 {
                     ItemKeyData => page[(offset + 1)..end].ToArray(),
                     ItemOffPage when offset + 12 <= end => Overflow(file, pageSize, U32(page[(offset + 4)..]), U32(page[(offset + 8)..]), U32, U16),
-                    var type => throw new InvalidDataException($"page {number}: item {i} is of type {type}, which rpm does not write"),
+                    // Duplicates and off-page duplicates: rpm never writes them.
+                    _ => null,
                 };
             }
             for (var i = 0; i + 1 < entries; i += 2)
             {
-                items.Add((Item(page, i), Item(page, i + 1)));
+                if (Item(page, i) is { } key && Item(page, i + 1) is { } value)
+                {
+                    items.Add((key, value));
+                }
             }
         }
         return items;
@@ -88,7 +92,7 @@ internal static class BerkeleyDbHash
         var visited = new HashSet<uint>();
         for (var number = first; number != 0 && filled < total; )
         {
-            if (!visited.Add(number) || (long)(number + 1) * pageSize > file.Length)
+            if (!visited.Add(number) || ((long)number + 1) * pageSize > file.Length)
             {
                 throw new InvalidDataException($"overflow chain from page {first} breaks at page {number}");
             }

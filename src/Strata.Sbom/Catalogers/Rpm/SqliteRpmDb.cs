@@ -19,38 +19,55 @@ internal static class SqliteRpmDb
         {
             throw new InvalidDataException("not an SQLite database (no 'SQLite format 3' magic)");
         }
-        var folder = Directory.CreateTempSubdirectory("strata-rpmdb-");
+        DirectoryInfo? folder = null;
         try
         {
+            folder = Directory.CreateTempSubdirectory("strata-rpmdb-");
             var path = Path.Combine(folder.FullName, "rpmdb.sqlite");
             File.WriteAllBytes(path, file);
             if (wal is { Length: > 0 })
             {
                 File.WriteAllBytes(path + "-wal", wal);
             }
-            var connection = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false };
-            using var db = new SqliteConnection(connection.ToString());
-            db.Open();
-            using var query = db.CreateCommand();
-            query.CommandText = "SELECT blob FROM Packages ORDER BY hnum";
-            using var reader = query.ExecuteReader();
-            var values = new List<byte[]>();
-            while (reader.Read())
-            {
-                if (!reader.IsDBNull(0))
-                {
-                    values.Add((byte[])reader.GetValue(0));
-                }
-            }
-            return values;
+            return Query(path);
         }
         catch (SqliteException e)
         {
             throw new InvalidDataException($"SQLite could not read it: {e.Message}", e);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"could not give it to SQLite as a temporary file: {e.Message}", e);
+        }
         finally
         {
-            folder.Delete(recursive: true);
+            try
+            {
+                folder?.Delete(recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A temporary folder left behind is no reason to lose the packages.
+            }
         }
+    }
+
+    private static List<byte[]> Query(string path)
+    {
+        var connection = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false };
+        using var db = new SqliteConnection(connection.ToString());
+        db.Open();
+        using var query = db.CreateCommand();
+        query.CommandText = "SELECT blob FROM Packages ORDER BY hnum";
+        using var reader = query.ExecuteReader();
+        var values = new List<byte[]>();
+        while (reader.Read())
+        {
+            if (reader.GetValue(0) is byte[] blob)
+            {
+                values.Add(blob);
+            }
+        }
+        return values;
     }
 }
