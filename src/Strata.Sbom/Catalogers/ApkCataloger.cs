@@ -6,7 +6,8 @@ namespace Strata.Sbom.Catalogers;
 /// <summary>Alpine (and other apk-based) packages from <c>/lib/apk/db/installed</c>, with origin, licence and files.</summary>
 public sealed class ApkCataloger : IPackageCataloger
 {
-    private const string Installed = "lib/apk/db/installed";
+    /// <summary>apk's database; merged-/usr systems (newer Alpine, Wolfi) may keep it under /usr.</summary>
+    private static readonly string[] Databases = ["lib/apk/db/installed", "usr/lib/apk/db/installed"];
 
     public string Name => "apk";
 
@@ -14,11 +15,17 @@ public sealed class ApkCataloger : IPackageCataloger
 
     public long MaxFileSize => 64L * 1024 * 1024;
 
-    public bool WantsPath(string path) => path == Installed;
+    public bool WantsPath(string path) => Databases.Contains(path, StringComparer.Ordinal);
 
     public IEnumerable<Package> Catalog(CatalogContext context)
     {
-        var ordered = context.Files.Where(f => f.Path == Installed).OrderBy(f => f.Layer).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return Databases.SelectMany(path => Catalog(context, path)).Where(p => seen.Add(p.Purl)).ToList();
+    }
+
+    private static IEnumerable<Package> Catalog(CatalogContext context, string path)
+    {
+        var ordered = context.Files.Where(f => f.Path == path).OrderBy(f => f.Layer).ToList();
         var visible = ordered.FindLastIndex(f => f.Visible);
         if (visible < 0)
         {

@@ -116,4 +116,12 @@ public sealed class ApkFixtureTests
         Assert.Equal(0, run.Single("musl").Locations.Single().Layer);
         Assert.Equal(2, run.Single("curl").Locations.Single().Layer);
     }
+
+    [Fact]
+    public void The_database_is_also_read_under_usr_lib()
+    {
+        var run = CatalogRun.Of(new ApkCataloger(), Alpine, CatalogRun.Fixture("apk/single", "usr/lib/apk/db/installed"));
+
+        Assert.Equal("/usr/lib/apk/db/installed", Assert.Single(run.Packages).Locations.Single().Path);
+    }
 }
