@@ -94,13 +94,23 @@ public sealed class DpkgCataloger : IPackageCataloger
         Files = files,
     };
 
-    /// <summary><c>pkg:deb/debian/libc6@2.36-9%2Bdeb12u14?arch=amd64&amp;distro=debian-12</c>; the epoch stays in the version.</summary>
-    internal static string Purl(DpkgEntry entry, OsInfo? os) => PackageUrl.Create(
-        "deb",
-        os?.Id ?? "debian",
-        entry.Name,
-        entry.Version,
-        [new("arch", entry.Architecture), new("distro", os?.Distro)]);
+    /// <summary>
+    /// <c>pkg:deb/debian/libc6@2.36-9+deb12u14?arch=amd64&amp;distro=debian-12</c>. An epoch moves to the <c>epoch</c>
+    /// qualifier, as for rpm and as Trivy writes deb purls; <see cref="Package.Version"/> keeps the whole Debian version.
+    /// </summary>
+    internal static string Purl(DpkgEntry entry, OsInfo? os)
+    {
+        var version = entry.Version;
+        string? epoch = null;
+        var colon = version.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && version[..colon].All(char.IsAsciiDigit))
+        {
+            epoch = version[..colon];
+            version = version[(colon + 1)..];
+        }
+        return PackageUrl.Create("deb", os?.Id ?? "debian", entry.Name, version,
+            [new("arch", entry.Architecture), new("epoch", epoch), new("distro", os?.Distro)]);
+    }
 
     /// <summary>Multi-Arch: same packages keep <c>NAME:ARCH.list</c>, the others <c>NAME.list</c>.</summary>
     private static IReadOnlyList<string> FilesFromList(DpkgEntry entry, Dictionary<string, CapturedFile> lists)

@@ -15,7 +15,7 @@ public static class PackageUrl
         builder.Append(Encode(name));
         if (!string.IsNullOrEmpty(version))
         {
-            builder.Append('@').Append(Encode(version));
+            builder.Append('@').Append(EncodeVersion(version));
         }
         var present = (qualifiers ?? []).Where(q => !string.IsNullOrEmpty(q.Value)).OrderBy(q => q.Key, StringComparer.Ordinal).ToList();
         if (present.Count > 0)
@@ -24,6 +24,12 @@ public static class PackageUrl
         }
         return builder.ToString();
     }
+
+    /// <summary>
+    /// A version as the examples and the peer tools (Trivy, packageurl-go) write it: like any component,
+    /// but with <c>+</c> kept (<c>libc6@2.36-9+deb12u14</c>), so purls compare equal across tools.
+    /// </summary>
+    public static string EncodeVersion(string version) => Encode(version).Replace("%2B", "+", StringComparison.Ordinal);
 
     /// <summary>
     /// Percent-encodes a component as the purl specification's character-encoding rules say: UTF-8 bytes, all but

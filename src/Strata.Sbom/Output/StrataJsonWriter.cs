@@ -8,7 +8,7 @@ public static class StrataJsonWriter
 {
     public static void Write(SbomDocument document, Stream output)
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        using var json = SbomJson.Open(output);
         json.WriteStartObject();
         json.WriteStartObject("image");
         json.WriteString("name", document.ImageName);
@@ -64,10 +64,7 @@ public static class StrataJsonWriter
             }
             json.WriteEndArray();
             json.WriteEndObject();
-            if (json.BytesPending > 1 << 20)
-            {
-                json.Flush();
-            }
+            SbomJson.FlushIfFull(json);
         }
         json.WriteEndArray();
         json.WriteStartArray("warnings");

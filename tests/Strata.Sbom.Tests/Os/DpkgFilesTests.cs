@@ -34,7 +34,7 @@ public sealed class DpkgFilesTests
         Assert.Equal(["/usr/lib/x86_64-linux-gnu/libc.so.6", "/usr/lib/x86_64-linux-gnu/libm.so.6"], run.Single("libc6").Files);
         Assert.Equal(["/usr/bin/hello"], run.Single("hello").Files);
         Assert.Equal(("glibc", "2.36-9+deb12u14"), (run.Single("libc6").SourceName, run.Single("libc6").SourceVersion));
-        Assert.Equal("pkg:deb/debian/libc6@2.36-9%2Bdeb12u14?arch=amd64&distro=debian-12", run.Single("libc6").Purl);
+        Assert.Equal("pkg:deb/debian/libc6@2.36-9+deb12u14?arch=amd64&distro=debian-12", run.Single("libc6").Purl);
     }
 
     [Fact]

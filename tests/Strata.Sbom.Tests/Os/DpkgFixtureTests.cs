@@ -22,10 +22,10 @@ public sealed class DpkgFixtureTests
         Assert.Equal("pkg:deb/debian/libacl1@2.3.1-3?arch=amd64&distro=debian-12", libacl.Purl);
         var utilLinux = run.Single("util-linux-extra");
         Assert.Equal(("2.38.1-5+b1", "util-linux", "2.38.1-5"), (utilLinux.Version, utilLinux.SourceName, utilLinux.SourceVersion));
-        Assert.Equal("pkg:deb/debian/util-linux-extra@2.38.1-5%2Bb1?arch=amd64&distro=debian-12", utilLinux.Purl);
+        Assert.Equal("pkg:deb/debian/util-linux-extra@2.38.1-5+b1?arch=amd64&distro=debian-12", utilLinux.Purl);
         var attr = run.Single("attr");
         Assert.Equal(("1:2.5.1-4", "attr", "1:2.5.1-4"), (attr.Version, attr.SourceName, attr.SourceVersion));
-        Assert.Equal("pkg:deb/debian/attr@1:2.5.1-4?arch=amd64&distro=debian-12", attr.Purl);
+        Assert.Equal("pkg:deb/debian/attr@2.5.1-4?arch=amd64&distro=debian-12&epoch=1", attr.Purl);
         var adduser = run.Single("adduser");
         Assert.Equal(("3.131", "all", "adduser"), (adduser.Version, adduser.Architecture, adduser.SourceName));
         Assert.All(run.Packages, p => Assert.Equal(("dpkg", "/var/lib/dpkg/status", 0), (p.Ecosystem, p.Locations.Single().Path, p.Locations.Single().Layer)));
@@ -46,8 +46,8 @@ public sealed class DpkgFixtureTests
 
     [Theory]
     [InlineData("transitional", "iceweasel", "78.13.0esr-1~deb10u1", "firefox-esr", "pkg:deb/debian/iceweasel@78.13.0esr-1~deb10u1?arch=all&distro=debian-12")]
-    [InlineData("transitional_dummy", "git-core", "1:2.14.2-1", "git", "pkg:deb/debian/git-core@1:2.14.2-1?arch=all&distro=debian-12")]
-    [InlineData("transitional_empty", "runit-systemd", "2.1.2-54+usrmerge", "runit", "pkg:deb/debian/runit-systemd@2.1.2-54%2Busrmerge?arch=all&distro=debian-12")]
+    [InlineData("transitional_dummy", "git-core", "1:2.14.2-1", "git", "pkg:deb/debian/git-core@2.14.2-1?arch=all&distro=debian-12&epoch=1")]
+    [InlineData("transitional_empty", "runit-systemd", "2.1.2-54+usrmerge", "runit", "pkg:deb/debian/runit-systemd@2.1.2-54+usrmerge?arch=all&distro=debian-12")]
     public void Transitional_packages_are_packages_with_their_source(string fixture, string name, string version, string source, string purl)
     {
         var run = Run(fixture);

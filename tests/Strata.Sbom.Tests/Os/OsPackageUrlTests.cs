@@ -17,11 +17,29 @@ public sealed class OsPackageUrlTests
         Assert.Equal(encoded, PackageUrl.Encode(version));
     }
 
+    [Theory]
+    [InlineData("2.36-9+deb12u14", "2.36-9+deb12u14")]
+    [InlineData("1:4.13+dfsg1-1+b1", "1:4.13+dfsg1-1+b1")]
+    [InlineData("1.0 beta", "1.0%20beta")]
+    public void Versions_keep_their_plus_as_the_issue_and_trivy_write_them(string version, string encoded)
+    {
+        Assert.Equal(encoded, PackageUrl.EncodeVersion(version));
+    }
+
+    [Fact]
+    public void A_debian_epoch_moves_to_the_epoch_qualifier_and_the_package_keeps_the_whole_version()
+    {
+        var entry = Strata.Sbom.Catalogers.DpkgStatus.Parse("Package: login\nVersion: 1:4.13+dfsg1-1+b1\nArchitecture: amd64\n", _ => { }).Single();
+
+        Assert.Equal("pkg:deb/debian/login@4.13+dfsg1-1+b1?arch=amd64&distro=debian-12&epoch=1",
+            Strata.Sbom.Catalogers.DpkgCataloger.Purl(entry, new OsInfo("debian", "12", null, null)));
+    }
+
     [Fact]
     public void Deb_apk_and_rpm_purls_sort_their_qualifiers_and_leave_out_empty_ones()
     {
         Assert.Equal(
-            "pkg:deb/debian/libc6@2.36-9%2Bdeb12u14?arch=amd64&distro=debian-12",
+            "pkg:deb/debian/libc6@2.36-9+deb12u14?arch=amd64&distro=debian-12",
             PackageUrl.Create("deb", "debian", "libc6", "2.36-9+deb12u14", [new("distro", "debian-12"), new("arch", "amd64")]));
         Assert.Equal(
             "pkg:apk/alpine/musl@1.2.4-r0?arch=x86_64",

@@ -52,7 +52,7 @@ public sealed class OsPipelineTests
         Assert.Equal(("/var/lib/dpkg/status", 1, "RUN step 1"), (location.Path, location.Layer, location.CreatedBy));
         Assert.StartsWith("sha256:", location.DiffId, StringComparison.Ordinal);
         Assert.Equal(["/usr/bin/curl"], curl.Files);
-        Assert.Equal("pkg:deb/debian/curl@7.88.1-10%2Bdeb12u12?arch=amd64&distro=debian-12", curl.Purl);
+        Assert.Equal("pkg:deb/debian/curl@7.88.1-10+deb12u12?arch=amd64&distro=debian-12", curl.Purl);
         foreach (var name in new[] { "libc6", "bash" })
         {
             var earlier = sbom.Packages.Single(p => p.Name == name).Locations.Single();

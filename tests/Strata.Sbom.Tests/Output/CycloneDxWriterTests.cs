@@ -61,7 +61,7 @@ public sealed class CycloneDxWriterTests
         Assert.Equal("pkg:npm/%40babel/core@7.24.0", babel.GetProperty("purl").GetString());
         var login = components.Single(c => c.GetProperty("name").GetString() == "login");
         Assert.Equal("1:4.13+dfsg1-1+b1", login.GetProperty("version").GetString());
-        Assert.Equal("pkg:deb/debian/login@1:4.13%2Bdfsg1-1%2Bb1?arch=amd64&distro=debian-12", login.GetProperty("purl").GetString());
+        Assert.Equal("pkg:deb/debian/login@1:4.13+dfsg1-1+b1?arch=amd64&distro=debian-12", login.GetProperty("purl").GetString());
     }
 
     [Fact]

