@@ -23,16 +23,16 @@ public static class SbomBuilder
         CancellationToken cancellationToken = default)
     {
         var warnings = new ConcurrentQueue<string>();
-        var captor = new PackageCaptor(catalogers, warnings.Enqueue);
+        PackageLocation Locate(int layer, string path)
+        {
+            var l = image.Layers[layer];
+            return new PackageLocation("/" + path, layer, l.DiffId.ToString(), l.CreatedBy);
+        }
+        var captor = new PackageCaptor(catalogers, warnings.Enqueue, Locate);
         var analysis = ImageAnalyzer.Analyze(image, options with { Captor = captor }, progress, cancellationToken);
         MarkVisibility(captor.All, analysis);
         var os = OsDetector.Detect(captor.FilesFor(PackageCaptor.OsCataloger).Where(f => f.Visible));
-        PackageLocation Locate(int layer, string path)
-        {
-            var l = analysis.Layers[layer];
-            return new PackageLocation("/" + path, layer, l.DiffId.ToString(), l.CreatedBy);
-        }
-        var packages = new List<Package>();
+        var packages = Catalogers.Binaries.PackageMerge.Merge(captor.CatalogedOnArrival.Where(c => c.File.Visible).Select(c => c.Package));
         foreach (var cataloger in catalogers)
         {
             var context = new CatalogContext(captor.FilesFor(cataloger.Name).ToList(), os, warnings.Enqueue, Locate);

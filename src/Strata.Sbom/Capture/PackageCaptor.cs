@@ -6,32 +6,40 @@ using Strata.Sbom.Os;
 namespace Strata.Sbom.Capture;
 
 /// <summary>Keeps, during the single pass over the layers, exactly the files the catalogers (and OS detection) ask for.</summary>
-public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, Action<string> warn) : IFileCaptor
+public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, Action<string> warn, Func<int, string, Model.PackageLocation> locate)
+    : IFileCaptor
 {
     private const long OsFileCap = 64 * 1024;
 
+    private readonly Action<string> _warn = warn;
+    private readonly Func<int, string, Model.PackageLocation> _locate = locate;
     private readonly ConcurrentBag<(string Cataloger, CapturedFile File)> _captured = [];
+    private readonly ConcurrentBag<(CapturedFile File, Model.Package Package)> _catalogedOnArrival = [];
+
+    /// <summary>Packages found in files cataloged as soon as they were read, with the file each came from.</summary>
+    public IEnumerable<(CapturedFile File, Model.Package Package)> CatalogedOnArrival => _catalogedOnArrival;
 
     public IEnumerable<CapturedFile> FilesFor(string cataloger) =>
         _captured.Where(c => c.Cataloger == cataloger).Select(c => c.File).OrderBy(f => f.Layer).ThenBy(f => f.Path, StringComparer.Ordinal);
 
-    public IEnumerable<CapturedFile> All => _captured.Select(c => c.File).Distinct();
+    public IEnumerable<CapturedFile> All => _captured.Select(c => c.File).Concat(_catalogedOnArrival.Select(c => c.File)).Distinct();
 
     public IFileSink? Open(int layer, string path, long size, int mode, ReadOnlySpan<byte> head)
     {
-        List<string>? wanting = null;
+        List<IPackageCataloger>? wanting = null;
         long cap = 0;
         foreach (var cataloger in catalogers)
         {
             if (cataloger.WantsPath(path) || cataloger.WantsContent(path, head))
             {
-                (wanting ??= []).Add(cataloger.Name);
+                (wanting ??= []).Add(cataloger);
                 cap = Math.Max(cap, cataloger.MaxFileSize);
             }
         }
-        if (OsDetector.Paths.Contains(path))
+        var forOs = OsDetector.Paths.Contains(path);
+        if (forOs)
         {
-            (wanting ??= []).Add(OsCataloger);
+            wanting ??= [];
             cap = Math.Max(cap, OsFileCap);
         }
         if (wanting is null)
@@ -40,10 +48,10 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
         }
         if (size > cap)
         {
-            warn($"/{path} (layer {layer}): {size} bytes, over the {cap}-byte limit for package metadata; skipped");
+            _warn($"/{path} (layer {layer}): {size} bytes, over the {cap}-byte limit for package metadata; skipped");
             return null;
         }
-        return new Sink(this, layer, path, size, mode, wanting, head);
+        return new Sink(this, layer, path, size, mode, wanting, forOs, head);
     }
 
     public const string OsCataloger = "os";
@@ -52,13 +60,15 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
     {
         private readonly PackageCaptor _owner;
         private readonly CapturedFile _file;
-        private readonly List<string> _catalogers;
+        private readonly List<IPackageCataloger> _catalogers;
+        private readonly bool _forOs;
         private int _filled;
 
-        public Sink(PackageCaptor owner, int layer, string path, long size, int mode, List<string> catalogers, ReadOnlySpan<byte> head)
+        public Sink(PackageCaptor owner, int layer, string path, long size, int mode, List<IPackageCataloger> catalogers, bool forOs, ReadOnlySpan<byte> head)
         {
             _owner = owner;
             _catalogers = catalogers;
+            _forOs = forOs;
             _file = new CapturedFile(path, layer, size, mode, new byte[size]);
             head.CopyTo(_file.Content);
             _filled = head.Length;
@@ -74,7 +84,22 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
         {
             foreach (var cataloger in _catalogers)
             {
-                _owner._captured.Add((cataloger, _file));
+                if (cataloger.CatalogsFilesAlone)
+                {
+                    var context = new CatalogContext([_file], null, _owner._warn, _owner._locate);
+                    foreach (var package in cataloger.Catalog(context))
+                    {
+                        _owner._catalogedOnArrival.Add((_file, package));
+                    }
+                }
+                else
+                {
+                    _owner._captured.Add((cataloger.Name, _file));
+                }
+            }
+            if (_forOs)
+            {
+                _owner._captured.Add((OsCataloger, _file));
             }
         }
     }

@@ -22,6 +22,12 @@ public interface IPackageCataloger
     /// <summary>Wants this file by its first bytes (executables found by magic, never by name).</summary>
     bool WantsContent(string path, ReadOnlySpan<byte> head) => false;
 
+    /// <summary>
+    /// True when each file can be cataloged on its own (executables): it is then cataloged the moment it has been
+    /// read and its bytes let go, instead of every such file waiting in memory until the end of the pass.
+    /// </summary>
+    bool CatalogsFilesAlone => false;
+
     /// <summary>Finds packages in the files captured for this cataloger; broken metadata is warned about by path, never thrown.</summary>
     IEnumerable<Package> Catalog(CatalogContext context);
 }

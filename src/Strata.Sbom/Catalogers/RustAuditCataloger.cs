@@ -22,6 +22,8 @@ public sealed class RustAuditCataloger : IPackageCataloger
 
     public bool WantsContent(string path, ReadOnlySpan<byte> head) => ExecutableReader.Looks(head);
 
+    public bool CatalogsFilesAlone => true;
+
     public IEnumerable<Package> Catalog(CatalogContext context)
     {
         var found = new List<Package>();
