@@ -5,6 +5,9 @@ using Strata.Analysis.Gate;
 using Strata.Cli.Rendering;
 using Strata.Images;
 using Strata.Images.Output;
+using Strata.Analysis.Model;
+using Strata.Sbom;
+using Strata.Sbom.Catalogers;
 
 namespace Strata.Cli.Commands;
 
@@ -16,10 +19,26 @@ public sealed class AnalyzeCommand(CliContext context) : AsyncCommand<AnalyzeSet
         {
             throw new StrataException("--top: must be 0 or more");
         }
+        if (settings.Sbom is not null && settings.SbomFormat is not ("json" or "cyclonedx-json" or "spdx-json"))
+        {
+            throw new StrataException($"--sbom-format: '{settings.SbomFormat}' is not one of json, cyclonedx-json, spdx-json");
+        }
         var gate = GateSettingsReader.IsEnabled(context, settings);
         // Read the rules before the image, so a bad rules file fails fast.
         var thresholds = gate ? GateSettingsReader.Read(context, settings) : null;
-        var analysis = await ImageLoader.AnalyzeAsync(context, settings, cancellationToken);
+        ImageAnalysis analysis;
+        if (settings.Sbom is { } sbomPath)
+        {
+            // One pass serves both: the catalogers see the files while the analysis reads the layers.
+            var (read, sbom) = await ImageLoader.ReadAsync(context, settings,
+                (image, options, progress) => SbomBuilder.Build(image, options, CatalogerRegistry.All(), progress, cancellationToken), cancellationToken);
+            analysis = read;
+            AtomicFile.Write(context.ResolvePath(sbomPath), SbomCommand.Writer(context, sbom, settings.SbomFormat));
+        }
+        else
+        {
+            analysis = await ImageLoader.AnalyzeAsync(context, settings, cancellationToken);
+        }
 
         var jsonToStdout = settings.Json == "-";
         if (settings.Json is { } json)

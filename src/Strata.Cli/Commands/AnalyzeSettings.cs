@@ -32,6 +32,14 @@ public sealed class AnalyzeSettings : ImageSettings
     [CommandOption("--highest-dead-percent <RATIO>")]
     public string? HighestDeadPercent { get; init; }
 
+    [CommandOption("--sbom <FILE>")]
+    [Description("Also write the SBOM, from the same single read of the image")]
+    public string? Sbom { get; init; }
+
+    [CommandOption("--sbom-format <FORMAT>")]
+    [Description("json, cyclonedx-json (default) or spdx-json")]
+    public string SbomFormat { get; init; } = "cyclonedx-json";
+
     [CommandOption("--top <N>")]
     [Description("How many files each list of the report shows (default 10)")]
     public int Top { get; init; } = 10;

@@ -6,10 +6,15 @@ using Strata.Images.Sources;
 
 namespace Strata.Cli.Commands;
 
-/// <summary>Opens and analyses the image a command names, with a progress bar on a terminal.</summary>
+/// <summary>Opens and reads the image a command names, once, with a progress bar on a terminal.</summary>
 internal static class ImageLoader
 {
-    public static async Task<ImageAnalysis> AnalyzeAsync(CliContext context, ImageSettings settings, CancellationToken cancellationToken)
+    public static Task<ImageAnalysis> AnalyzeAsync(CliContext context, ImageSettings settings, CancellationToken cancellationToken) =>
+        ReadAsync(context, settings, (image, options, progress) => ImageAnalyzer.Analyze(image, options, progress, cancellationToken), cancellationToken);
+
+    /// <summary>Runs <paramref name="read"/> (an analysis, or an SBOM with its analysis) over the image's one pass.</summary>
+    public static async Task<T> ReadAsync<T>(
+        CliContext context, ImageSettings settings, Func<ResolvedImage, AnalysisOptions, Action<int, long>?, T> read, CancellationToken cancellationToken)
     {
         var options = new AnalysisOptions
         {
@@ -21,15 +26,16 @@ internal static class ImageLoader
         var image = opened.Image;
         if (!context.ErrorIsTerminal)
         {
-            return await Task.Run(() => ImageAnalyzer.Analyze(image, options, null, cancellationToken), cancellationToken);
+            return await Task.Run(() => read(image, options, null), cancellationToken);
         }
-        return await WithProgressAsync(context, image, options, cancellationToken);
+        return await WithProgressAsync(context, image, options, read, cancellationToken);
     }
 
-    private static async Task<ImageAnalysis> WithProgressAsync(
-        CliContext context, ResolvedImage image, AnalysisOptions options, CancellationToken cancellationToken)
+    private static async Task<T> WithProgressAsync<T>(
+        CliContext context, ResolvedImage image, AnalysisOptions options, Func<ResolvedImage, AnalysisOptions, Action<int, long>?, T> read,
+        CancellationToken cancellationToken)
     {
-        var read = new long[image.Layers.Count];
+        var done = new long[image.Layers.Count];
         var total = Math.Max(1, image.Layers.Sum(l => l.StoredSize));
         return await context.Error.Progress()
             .AutoClear(true)
@@ -37,13 +43,11 @@ internal static class ImageLoader
             .StartAsync(async progress =>
             {
                 var task = progress.AddTask($"Reading {image.Layers.Count} layers", maxValue: total);
-                var work = Task.Run(
-                    () => ImageAnalyzer.Analyze(image, options, (layer, bytes) => Volatile.Write(ref read[layer], bytes), cancellationToken),
-                    cancellationToken);
+                var work = Task.Run(() => read(image, options, (layer, bytes) => Volatile.Write(ref done[layer], bytes)), cancellationToken);
                 while (!work.IsCompleted)
                 {
                     await Task.WhenAny(work, Task.Delay(100, cancellationToken));
-                    task.Value = read.Sum();
+                    task.Value = done.Sum();
                 }
                 task.Value = total;
                 return await work;

@@ -34,12 +34,8 @@ public sealed class SbomCommand(CliContext context) : AsyncCommand<SbomSettings>
         {
             throw new StrataException($"--format: '{settings.Format}' is not one of {string.Join(", ", Formats)}");
         }
-        using var opened = await OpenedImage.OpenAsync(context, settings, cancellationToken);
-        var options = new AnalysisOptions
-        {
-            MaxLayerSize = settings.MaxLayerSize is null ? new AnalysisOptions().MaxLayerSize : ByteSize.Parse(settings.MaxLayerSize, "--max-layer-size"),
-        };
-        var (_, sbom) = await Task.Run(() => SbomBuilder.Build(opened.Image, options, CatalogerRegistry.All(), null, cancellationToken), cancellationToken);
+        var (_, sbom) = await ImageLoader.ReadAsync(context, settings,
+            (image, options, progress) => SbomBuilder.Build(image, options, CatalogerRegistry.All(), progress, cancellationToken), cancellationToken);
         foreach (var warning in sbom.Warnings)
         {
             context.Error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
@@ -53,13 +49,7 @@ public sealed class SbomCommand(CliContext context) : AsyncCommand<SbomSettings>
             Render(sbom);
             return ExitCodes.Success;
         }
-        var writeOptions = SbomWriteOptions.From(context.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), typeof(SbomCommand).Assembly.GetName().Version?.ToString() ?? "0");
-        Action<Stream> write = settings.Format switch
-        {
-            "json" => s => StrataJsonWriter.Write(sbom, s),
-            "cyclonedx-json" => s => SbomFormats.WriteCycloneDx(sbom, s, writeOptions),
-            _ => s => SbomFormats.WriteSpdx(sbom, s, writeOptions),
-        };
+        var write = Writer(context, sbom, settings.Format);
         if (settings.Output is null)
         {
             await using var stdout = context.OpenStandardOutput();
@@ -70,6 +60,19 @@ public sealed class SbomCommand(CliContext context) : AsyncCommand<SbomSettings>
             AtomicFile.Write(context.ResolvePath(settings.Output), write);
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>Writes an SBOM in one of the file formats (json, cyclonedx-json, spdx-json).</summary>
+    internal static Action<Stream> Writer(CliContext context, SbomDocument sbom, string format)
+    {
+        var writeOptions = SbomWriteOptions.From(context.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), typeof(SbomCommand).Assembly.GetName().Version?.ToString() ?? "0");
+        return format switch
+        {
+            "json" => s => StrataJsonWriter.Write(sbom, s),
+            "cyclonedx-json" => s => SbomFormats.WriteCycloneDx(sbom, s, writeOptions),
+            "spdx-json" => s => SbomFormats.WriteSpdx(sbom, s, writeOptions),
+            _ => throw new StrataException($"SBOM format '{format}' is not one of json, cyclonedx-json, spdx-json"),
+        };
     }
 
     private void Render(SbomDocument sbom)
