@@ -1,10 +1,15 @@
 using BenchmarkDotNet.Running;
 using Strata.Benchmarks;
 
-// `phases wasteful|million` times each step of the analysis once (a quick breakdown); anything else goes to BenchmarkDotNet.
+// `phases wasteful|million` times each step of the analysis once (a quick breakdown); `pull [pairs]` times skopeo
+// and strata pulls in alternation (a check on a busy machine); anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "phases")
 {
     return PhaseTimer.Run(args[1..]);
+}
+if (args.Length > 0 && args[0] == "pull")
+{
+    return PullPairs.Run(args[1..]);
 }
 BenchmarkSwitcher.FromAssembly(typeof(WastefulBenchmarks).Assembly).Run(args);
 return 0;

@@ -1,3 +1,4 @@
+using Strata.Images.Cache;
 using Strata.Images.Model;
 using Strata.Images.Registry;
 using Strata.Images.Sources;
@@ -9,14 +10,18 @@ internal sealed class OpenedImage : IDisposable
 {
     private readonly RegistryClient? _client;
 
-    private OpenedImage(ResolvedImage image, ImageReference reference, RegistryClient? client)
+    private OpenedImage(ResolvedImage image, ImageReference reference, RegistryAccessContext? registry)
     {
         Image = image;
         Reference = reference;
-        _client = client;
+        _client = registry?.Client;
+        Cache = registry?.Cache;
     }
 
     public ResolvedImage Image { get; }
+
+    /// <summary>The blob cache a registry image's layers go through; null for other transports.</summary>
+    public BlobCache? Cache { get; }
 
     public ImageReference Reference { get; }
 
@@ -36,7 +41,7 @@ internal sealed class OpenedImage : IDisposable
         try
         {
             var image = await ImageOpener.OpenAsync(reference, selector, ImageLoader.Engines(context), cancellationToken, registry);
-            return new OpenedImage(image, reference, registry?.Client);
+            return new OpenedImage(image, reference, registry);
         }
         catch
         {

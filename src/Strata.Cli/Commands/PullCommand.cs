@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Strata.Images;
+using Strata.Images.Cache;
 using Strata.Images.Output;
 using Strata.Images.Sources;
 
@@ -24,7 +25,7 @@ public sealed class PullCommand(CliContext context) : AsyncCommand<PullSettings>
         using var opened = await OpenedImage.OpenAsync(context, settings, cancellationToken);
         var image = opened.Image;
         await FetchMissingLayersAsync(image, cancellationToken);
-        var prepared = PreparedImage.From(image);
+        var prepared = WithCachedFiles(PreparedImage.From(image), opened.Cache);
         var defaultTag = target.Kind == OutputKind.DockerArchive ? opened.DockerName : opened.Tag;
         ImageWriter.Write(prepared, target, defaultTag);
         var fetched = image.Layers.Count(l => l.Origin == LayerOrigin.Network);
@@ -33,6 +34,21 @@ public sealed class PullCommand(CliContext context) : AsyncCommand<PullSettings>
             $"{image.Layers.Count} layers, {fetched} downloaded, {image.Layers.Count - fetched} from the cache");
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// Points each cached layer at its cache file, which the writer hard-links into the output when both are on one
+    /// file system; the layers this run just downloaded (and so verified) are not hashed a second time.
+    /// </summary>
+    private static PreparedImage WithCachedFiles(PreparedImage prepared, BlobCache? cache) => cache is null ? prepared : prepared with
+    {
+        Layers = prepared.Layers.Select(blob => cache.Contains(blob.Descriptor.Digest, blob.Descriptor.Size)
+            ? blob with
+            {
+                LocalFile = cache.BlobPath(blob.Descriptor.Digest),
+                Verified = cache.StoredHere(blob.Descriptor.Digest, blob.Descriptor.Size),
+            }
+            : blob).ToList(),
+    };
 
     /// <summary>Downloads layers into the cache, several at once; each is verified before it is kept.</summary>
     private static async Task FetchMissingLayersAsync(ResolvedImage image, CancellationToken cancellationToken)

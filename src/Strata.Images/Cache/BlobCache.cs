@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Strata.Images.Model;
 
 namespace Strata.Images.Cache;
@@ -12,6 +13,8 @@ public sealed record CachedBlob(Digest Digest, long Size, DateTime LastUsedUtc);
 /// </summary>
 public sealed class BlobCache(string root)
 {
+    private readonly ConcurrentDictionary<Digest, long> _storedHere = new();
+
     public string Root { get; } = Path.GetFullPath(root);
 
     /// <summary><c>--cache-dir</c>, else STRATA_CACHE_DIR, else <c>$XDG_CACHE_HOME/strata</c>, else <c>~/.cache/strata</c>.</summary>
@@ -38,6 +41,14 @@ public sealed class BlobCache(string root)
         var info = new FileInfo(BlobPath(digest));
         return info.Exists && (size is null || info.Length == size);
     }
+
+    /// <summary>
+    /// True when this instance itself checked the blob's bytes and renamed them into place (a download just now),
+    /// and the file is still there at that size: a reader in this process need not hash it again.
+    /// </summary>
+    public bool StoredHere(Digest digest, long size) => _storedHere.TryGetValue(digest, out var stored) && stored == size && Contains(digest, size);
+
+    internal void MarkStored(Digest digest, long size) => _storedHere[digest] = size;
 
     /// <summary>Opens a cached blob, marking it used (prune keeps what is used).</summary>
     public Stream OpenRead(Digest digest)

@@ -90,6 +90,7 @@ public sealed class BlobCacheWriter : IDisposable
                     : $"blob {_digest}: received bytes hash to {digest}");
         }
         File.Move(_path, _cache.BlobPath(_digest), overwrite: true);
+        _cache.MarkStored(_digest, _size);
     }
 
     /// <summary>Keeps the partial file for a later resume (bytes so far are not known to be wrong).</summary>

@@ -1,6 +1,6 @@
 namespace Strata.Images.Output;
 
-/// <summary>Writes a file through a temporary sibling renamed into place, so no reader ever sees half of it.</summary>
+/// <summary>Writes (or links) a file through a temporary sibling renamed into place, so no reader ever sees half of it.</summary>
 public static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
@@ -20,6 +20,42 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            TryDelete(temporary);
+            throw new StrataException($"{path}: cannot write ({e.Message})");
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Puts a hard link to <paramref name="source"/> at <paramref name="path"/> the same way: linked beside it under
+    /// a temporary name, checked by <paramref name="check"/> (which throws to refuse it), renamed into place. False,
+    /// with nothing written, when no link can be made there (another file system, say): the caller copies instead.
+    /// </summary>
+    public static bool TryLink(string source, string path, Action<string> check)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory))
+        {
+            throw new StrataException($"{path}: the folder '{directory}' does not exist");
+        }
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        if (!HardLink.TryCreate(source, temporary))
+        {
+            return false;
+        }
+        try
+        {
+            check(temporary);
+            File.Move(temporary, full, overwrite: true);
+            return true;
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {

@@ -8,7 +8,8 @@ namespace Strata.Images.Output;
 /// <summary>
 /// Writes a prepared image as an OCI layout (added to any images already there), an OCI archive, or a docker
 /// archive in Docker 25+'s layout that both <c>docker load</c> and skopeo read. Archives are built in a
-/// temporary folder beside the target and renamed into place whole.
+/// temporary folder beside the target and renamed into place whole. A blob with a local file (a cached layer) is
+/// hard-linked from it where the file system allows, else copied; every blob is checked against its digest.
 /// </summary>
 public static class ImageWriter
 {
@@ -61,25 +62,55 @@ public static class ImageWriter
         {
             return;
         }
+        if (blob.LocalFile is { } local && AtomicFile.TryLink(local, path, linked => CheckLinked(blob, linked)))
+        {
+            return;
+        }
         AtomicFile.Write(path, output =>
         {
             using var input = blob.Open();
-            using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-            var buffer = new byte[1 << 16];
-            long total = 0;
-            int read;
-            while ((read = input.Read(buffer)) > 0)
-            {
-                output.Write(buffer, 0, read);
-                sha.AppendData(buffer, 0, read);
-                total += read;
-            }
-            var digest = Digest.FromSha256(sha.GetHashAndReset());
-            if (total != blob.Descriptor.Size || digest != blob.Descriptor.Digest)
-            {
-                throw new StrataException($"blob {blob.Descriptor.Digest}: read {total} bytes hashing to {digest}; not written");
-            }
+            CopyVerified(blob.Descriptor, input, output);
         });
+    }
+
+    /// <summary>
+    /// A linked blob is the cached file itself: hashed as a copy would be, unless this process verified that very
+    /// file already (it downloaded it just now); marked used either way, as reading it from the cache does.
+    /// </summary>
+    private static void CheckLinked(BlobToCopy blob, string linked)
+    {
+        if (!blob.Verified || new FileInfo(linked).Length != blob.Descriptor.Size)
+        {
+            using var input = new FileStream(linked, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
+            CopyVerified(blob.Descriptor, input, Stream.Null);
+        }
+        try
+        {
+            File.SetLastWriteTimeUtc(linked, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Copies <paramref name="input"/> to <paramref name="output"/>, hashing it; throws unless it is the blob the descriptor names.</summary>
+    private static void CopyVerified(Descriptor descriptor, Stream input, Stream output)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = input.Read(buffer)) > 0)
+        {
+            output.Write(buffer, 0, read);
+            sha.AppendData(buffer, 0, read);
+            total += read;
+        }
+        var digest = Digest.FromSha256(sha.GetHashAndReset());
+        if (total != descriptor.Size || digest != descriptor.Digest)
+        {
+            throw new StrataException($"blob {descriptor.Digest}: read {total} bytes hashing to {digest}; not written");
+        }
     }
 
     /// <summary>Adds the image to index.json, replacing an image of the same tag.</summary>

@@ -7,7 +7,14 @@ using Strata.Images.Sources;
 namespace Strata.Images.Output;
 
 /// <summary>One blob to copy: what it is and how to read it.</summary>
-public sealed record BlobToCopy(Descriptor Descriptor, Func<Stream> Open);
+public sealed record BlobToCopy(Descriptor Descriptor, Func<Stream> Open)
+{
+    /// <summary>A file holding exactly this blob (a cache entry), which a writer may hard-link instead of copying.</summary>
+    public string? LocalFile { get; init; }
+
+    /// <summary>True when this process has itself checked <see cref="LocalFile"/> against the descriptor, so no second hash is needed.</summary>
+    public bool Verified { get; init; }
+}
 
 /// <summary>An image ready to be written or pushed: its manifest bytes, config, and every blob with its descriptor.</summary>
 public sealed record PreparedImage(byte[] Manifest, string ManifestMediaType, Digest ManifestDigest, BlobToCopy Config, IReadOnlyList<BlobToCopy> Layers)
