@@ -9,32 +9,11 @@ namespace Strata.Sbom.Catalogers;
 /// Go modules compiled into executables (ELF, PE, Mach-O, fat Mach-O), found by their first bytes and read from the build info
 /// the Go linker embeds: the main module, the dependencies and the toolchain (<c>stdlib</c>).
 /// </summary>
-public sealed class GoBinaryCataloger : IPackageCataloger
+public sealed class GoBinaryCataloger : ExecutableCataloger
 {
-    public string Name => GoModulePackages.Ecosystem;
+    public override string Name => GoModulePackages.Ecosystem;
 
-    public bool IsLanguage => true;
-
-    /// <summary>Executables are kept whole until cataloging (the build info sits after the code); larger ones are skipped.</summary>
-    public long MaxFileSize => 256L * 1024 * 1024;
-
-    public bool WantsPath(string path) => false;
-
-    public bool WantsContent(string path, ReadOnlySpan<byte> head) => ExecutableReader.Looks(head);
-
-    public bool CatalogsFilesAlone => true;
-
-    public IEnumerable<Package> Catalog(CatalogContext context)
-    {
-        var found = new List<Package>();
-        foreach (var file in context.VisibleFiles)
-        {
-            found.AddRange(CatalogFile(file, context));
-        }
-        return PackageMerge.Merge(found);
-    }
-
-    private static List<Package> CatalogFile(CapturedFile file, CatalogContext context)
+    protected override List<Package> CatalogFile(CapturedFile file, CatalogContext context)
     {
         var path = "/" + file.Path;
         var problems = new List<string>();

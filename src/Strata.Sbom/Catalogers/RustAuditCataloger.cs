@@ -9,32 +9,11 @@ namespace Strata.Sbom.Catalogers;
 /// Rust crates compiled into executables built with cargo-auditable (ELF, PE, Mach-O), found by their first bytes and read from
 /// the <c>.dep-v0</c> section. Build-time crates (build scripts, proc macros) are left out: they are not in the executable.
 /// </summary>
-public sealed class RustAuditCataloger : IPackageCataloger
+public sealed class RustAuditCataloger : ExecutableCataloger
 {
-    public string Name => "rust";
+    public override string Name => "rust";
 
-    public bool IsLanguage => true;
-
-    /// <summary>Executables are kept whole until cataloging (section headers sit at the end); larger ones are skipped.</summary>
-    public long MaxFileSize => 256L * 1024 * 1024;
-
-    public bool WantsPath(string path) => false;
-
-    public bool WantsContent(string path, ReadOnlySpan<byte> head) => ExecutableReader.Looks(head);
-
-    public bool CatalogsFilesAlone => true;
-
-    public IEnumerable<Package> Catalog(CatalogContext context)
-    {
-        var found = new List<Package>();
-        foreach (var file in context.VisibleFiles)
-        {
-            found.AddRange(CatalogFile(file, context));
-        }
-        return PackageMerge.Merge(found);
-    }
-
-    private List<Package> CatalogFile(CapturedFile file, CatalogContext context)
+    protected override List<Package> CatalogFile(CapturedFile file, CatalogContext context)
     {
         var images = ExecutableReader.Read(file.Content, []);
         var crates = RustAuditReader.Read(images, out var problem);
