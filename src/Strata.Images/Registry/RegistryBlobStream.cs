@@ -59,8 +59,14 @@ internal sealed class RegistryBlobStream : IO.ReadOnlyStream
         }
         while (true)
         {
-            if (_position == _size && _network is null && _committed)
+            if (_position == _size && _network is null)
             {
+                // Everything is here already (an earlier run stopped after the last byte but before keeping the blob):
+                // asking the registry for bytes from the end on would only get 416.
+                if (!_committed)
+                {
+                    Finish();
+                }
                 return 0;
             }
             int read;

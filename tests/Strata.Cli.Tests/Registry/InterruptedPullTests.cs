@@ -45,6 +45,23 @@ public sealed class InterruptedPullTests(OpenRegistry registry) : IClassFixture<
         Assert.True(skopeo.Succeeded, skopeo.ToString());
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_partial_download_that_already_holds_every_byte_is_kept_without_asking_the_registry_again()
+    {
+        using var work = new TempDirectory();
+        var cache = work.File("cache");
+        const string layer = "4a04ee2eed62f5674d77806bd5d277ca06e0de583a2722c628731ee5c72384e0";
+        Directory.CreateDirectory(Path.Combine(cache, "partial"));
+        File.Copy(Path.Combine(Fixtures.OciLayout, "blobs", "sha256", layer), Path.Combine(cache, "partial", "sha256-" + layer));
+        await using var proxy = FaultProxy.Start(registry.Server.BaseUri);
+
+        var result = await CliRunner.RunAsync(["pull", $"{proxy.Host}/team/multistage:v1", "-o", $"oci:{work.File("out")}", "--cache-dir", cache]);
+
+        CliAssert.ExitCode(0, result);
+        Assert.DoesNotContain(proxy.Requests, r => r.Path.EndsWith(layer, StringComparison.Ordinal));
+        Assert.Contains("sha256:" + layer, CacheAssert.AllVerified(cache));
+    }
+
     [Fact(Timeout = 180_000)]
     public async Task Two_processes_pulling_the_same_blobs_at_once_leave_a_sound_cache()
     {
