@@ -96,20 +96,11 @@ public static class ImageWriter
     /// <summary>Copies <paramref name="input"/> to <paramref name="output"/>, hashing it; throws unless it is the blob the descriptor names.</summary>
     private static void CopyVerified(Descriptor descriptor, Stream input, Stream output)
     {
-        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        var buffer = new byte[1 << 16];
-        long total = 0;
-        int read;
-        while ((read = input.Read(buffer)) > 0)
+        using var hashing = new Layers.HashingReadStream(input);
+        hashing.CopyTo(output, 1 << 16);
+        if (hashing.BytesRead != descriptor.Size || hashing.Digest != descriptor.Digest)
         {
-            output.Write(buffer, 0, read);
-            sha.AppendData(buffer, 0, read);
-            total += read;
-        }
-        var digest = Digest.FromSha256(sha.GetHashAndReset());
-        if (total != descriptor.Size || digest != descriptor.Digest)
-        {
-            throw new StrataException($"blob {descriptor.Digest}: read {total} bytes hashing to {digest}; not written");
+            throw new StrataException($"blob {descriptor.Digest}: read {hashing.BytesRead} bytes hashing to {hashing.Digest}; not written");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Strata.Images.Layers;
 using Strata.Images.Model;
@@ -49,20 +48,11 @@ public sealed record PreparedImage(byte[] Manifest, string ManifestMediaType, Di
 
     private static BlobToCopy Describe(LayerBlob blob)
     {
-        using var stream = blob.Open();
+        using var stream = new HashingReadStream(blob.Open());
         var head = new byte[4];
         var headLength = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(head, 0, headLength);
-        long size = headLength;
-        var buffer = new byte[1 << 16];
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
-        {
-            sha.AppendData(buffer, 0, read);
-            size += read;
-        }
-        var digest = Digest.FromSha256(sha.GetHashAndReset());
+        stream.Drain();
+        var (digest, size) = (stream.Digest, stream.BytesRead);
         if (blob.ExpectedDigest is { } expected && expected != digest)
         {
             throw new StrataException($"layer {blob.Index} ({blob.Location}): hashes to {digest}, its name says {expected}");
