@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Strata.Analysis.Model;
+using Strata.Images.Output;
 
 namespace Strata.Analysis.Export;
 
@@ -42,7 +43,7 @@ public static class AnalysisJsonWriter
                 json.WriteNumber("gid", entry.Gid);
                 json.WriteBoolean("isDir", entry.Kind == EntryKind.Directory);
                 json.WriteEndObject();
-                FlushWhenFull(json);
+                json.FlushIfFull();
             }
             json.WriteEndArray();
             json.WriteEndObject();
@@ -112,7 +113,7 @@ public static class AnalysisJsonWriter
             json.WriteNumber("killedBy", dead.KilledBy);
             json.WriteString("cause", JsonNamingPolicy.CamelCase.ConvertName(dead.Cause.ToString()));
             json.WriteEndObject();
-            FlushWhenFull(json);
+            json.FlushIfFull();
         }
         json.WriteEndArray();
         json.WriteStartArray("duplicates");
@@ -121,25 +122,11 @@ public static class AnalysisJsonWriter
             json.WriteStartObject();
             json.WriteNumber("sizeBytes", group.Size);
             json.WriteNumber("wastedBytes", group.WastedBytes);
-            json.WriteStartArray("paths");
-            foreach (var path in group.Paths)
-            {
-                json.WriteStringValue(path);
-            }
-            json.WriteEndArray();
+            json.WriteStringArray("paths", group.Paths);
             json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteEndObject();
-    }
-
-    /// <summary>The writer buffers everything until flushed: flush as it goes, so a million entries never sit in memory.</summary>
-    private static void FlushWhenFull(Utf8JsonWriter json)
-    {
-        if (json.BytesPending > 1 << 20)
-        {
-            json.Flush();
-        }
     }
 
     /// <summary>dive shows a layer's command without the shell prefix Docker's classic builder adds.</summary>

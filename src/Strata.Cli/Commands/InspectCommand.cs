@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using Strata.Cli.Rendering;
 using Strata.Images;
 using Strata.Images.Model;
+using Strata.Images.Output;
 
 namespace Strata.Cli.Commands;
 
@@ -91,25 +92,20 @@ public sealed class InspectCommand(CliContext context) : AsyncCommand<InspectSet
         json.WriteString("mediaType", image.Manifest?.MediaType);
         json.WriteString("configDigest", image.ConfigDigest.ToString());
         json.WriteString("platform", image.Platform.ToString());
-        json.WriteStartArray("platforms");
-        foreach (var platform in image.IndexPlatforms)
-        {
-            json.WriteStringValue(platform.ToString());
-        }
-        json.WriteEndArray();
+        json.WriteStringArray("platforms", image.IndexPlatforms.Select(p => p.ToString()));
         json.WriteStartObject("config");
-        WriteStrings(json, "entrypoint", details.Entrypoint);
-        WriteStrings(json, "cmd", details.Cmd);
+        json.WriteStringArray("entrypoint", details.Entrypoint);
+        json.WriteStringArray("cmd", details.Cmd);
         json.WriteString("user", details.User);
         json.WriteString("workingDir", details.WorkingDir);
-        WriteStrings(json, "env", details.Env);
+        json.WriteStringArray("env", details.Env);
         json.WriteStartObject("labels");
         foreach (var (key, value) in details.Labels)
         {
             json.WriteString(key, value);
         }
         json.WriteEndObject();
-        WriteStrings(json, "exposedPorts", details.ExposedPorts);
+        json.WriteStringArray("exposedPorts", details.ExposedPorts);
         json.WriteEndObject();
         json.WriteStartArray("history");
         foreach (var entry in details.History)
@@ -136,15 +132,5 @@ public sealed class InspectCommand(CliContext context) : AsyncCommand<InspectSet
         }
         json.WriteEndArray();
         json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-        json.WriteEndArray();
     }
 }

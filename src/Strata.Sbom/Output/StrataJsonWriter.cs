@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Strata.Images.Output;
 using Strata.Sbom.Model;
 
 namespace Strata.Sbom.Output;
@@ -46,12 +47,7 @@ public static class StrataJsonWriter
             {
                 json.WriteString("architecture", package.Architecture);
             }
-            json.WriteStartArray("licenses");
-            foreach (var license in package.Licenses)
-            {
-                json.WriteStringValue(license);
-            }
-            json.WriteEndArray();
+            json.WriteStringArray("licenses", package.Licenses);
             json.WriteStartArray("locations");
             foreach (var location in package.Locations)
             {
@@ -67,12 +63,7 @@ public static class StrataJsonWriter
             SbomJson.FlushIfFull(json);
         }
         json.WriteEndArray();
-        json.WriteStartArray("warnings");
-        foreach (var warning in document.Warnings)
-        {
-            json.WriteStringValue(warning);
-        }
-        json.WriteEndArray();
+        json.WriteStringArray("warnings", document.Warnings);
         json.WriteEndObject();
     }
 }
