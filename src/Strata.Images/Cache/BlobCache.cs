@@ -7,7 +7,8 @@ namespace Strata.Images.Cache;
 public sealed record CachedBlob(Digest Digest, long Size, DateTime LastUsedUtc);
 
 /// <summary>
-/// Content-addressed blobs at <c>ROOT/blobs/sha256/HEX</c>. A blob enters only through <see cref="BlobCacheWriter"/>,
+/// Content-addressed blobs at <c>ROOT/blobs/ALGORITHM/HEX</c> (sha256 or sha512; the path comes only from a parsed
+/// <see cref="Digest"/>, never from a raw string). A blob enters only through <see cref="BlobCacheWriter"/>,
 /// which hashes the bytes as they stream, checks digest and size, and renames the file into place; a partial
 /// download waits in <c>ROOT/partial</c> to be resumed.
 /// </summary>
@@ -38,8 +39,8 @@ public sealed class BlobCache(string root)
 
     public bool Contains(Digest digest, long? size = null)
     {
-        var info = new FileInfo(BlobPath(digest));
-        return info.Exists && (size is null || info.Length == size);
+        var path = BlobPath(digest);
+        return IO.FileKind.IsRegular(path) && (size is null || new FileInfo(path).Length == size);
     }
 
     /// <summary>
@@ -77,7 +78,7 @@ public sealed class BlobCache(string root)
         using var stream = OpenRead(digest);
         var bytes = new byte[size];
         stream.ReadExactly(bytes);
-        return Digest.ComputeSha256(bytes) == digest ? bytes : null;
+        return digest.Matches(bytes) ? bytes : null;
     }
 
     /// <summary>Stores a small blob already in memory, after checking it.</summary>

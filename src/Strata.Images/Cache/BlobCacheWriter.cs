@@ -15,7 +15,7 @@ public sealed class BlobCacheWriter : IDisposable
     private readonly FileStream _file;
     private readonly string _path;
     private readonly bool _shared;
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalHash _hash;
     private bool _done;
 
     private BlobCacheWriter(BlobCache cache, Digest digest, long size, FileStream file, string path, bool shared)
@@ -26,6 +26,7 @@ public sealed class BlobCacheWriter : IDisposable
         _file = file;
         _path = path;
         _shared = shared;
+        _hash = Digest.CreateHash(digest.Algorithm);
     }
 
     /// <summary>Bytes already on disk from an earlier, interrupted download (0 when starting afresh).</summary>
@@ -33,10 +34,6 @@ public sealed class BlobCacheWriter : IDisposable
 
     public static BlobCacheWriter Begin(BlobCache cache, Digest digest, long size, bool allowResume = true)
     {
-        if (digest.Algorithm != "sha256")
-        {
-            throw new StrataException($"blob {digest}: only sha256 blobs can be cached");
-        }
         Directory.CreateDirectory(Path.Combine(cache.Root, "partial"));
         Directory.CreateDirectory(Path.GetDirectoryName(cache.BlobPath(digest))!);
         var partial = cache.PartialPath(digest);
@@ -78,7 +75,7 @@ public sealed class BlobCacheWriter : IDisposable
     {
         _file.Flush(flushToDisk: true);
         var length = _file.Length;
-        var digest = Digest.FromSha256(_hash.GetHashAndReset());
+        var digest = Digest.FromHash(_digest.Algorithm, _hash);
         _file.Dispose();
         _done = true;
         if (length != _size || digest != _digest)

@@ -3,16 +3,16 @@ using Strata.Images.Model;
 
 namespace Strata.Images.Layers;
 
-/// <summary>Passes bytes through while hashing them with SHA-256 and counting them.</summary>
-internal sealed class HashingReadStream(Stream inner, Action<long>? onRead = null) : IO.ReadOnlyStream
+/// <summary>Passes bytes through while hashing them (SHA-256 unless told another digest algorithm) and counting them.</summary>
+internal sealed class HashingReadStream(Stream inner, Action<long>? onRead = null, string algorithm = Digest.Sha256) : IO.ReadOnlyStream
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalHash _hash = Digest.CreateHash(algorithm);
     private Digest? _digest;
 
     public long BytesRead { get; private set; }
 
     /// <summary>The digest of everything read; call once the stream is drained.</summary>
-    public Digest Digest => _digest ??= Digest.FromSha256(_hash.GetHashAndReset());
+    public Digest Digest => _digest ??= Digest.FromHash(algorithm, _hash);
 
     public override long Position
     {

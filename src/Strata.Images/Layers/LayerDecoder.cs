@@ -23,7 +23,7 @@ public sealed class LayerDecoder : IDisposable
     {
         _blob = blob;
         Name = $"layer {blob.Index} ({blob.Location})";
-        _raw = new HashingReadStream(blob.Open(), onCompressedRead);
+        _raw = new HashingReadStream(blob.Open(), onCompressedRead, blob.ExpectedDigest?.Algorithm ?? Digest.Sha256);
         var head = new byte[4];
         var headLength = _raw.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         Compression = CompressionDetector.Detect(head.AsSpan(0, headLength), blob.MediaType);
@@ -34,7 +34,7 @@ public sealed class LayerDecoder : IDisposable
             Compression.Zstd => new ZstdSharp.DecompressionStream(prefixed),
             _ => prefixed,
         };
-        _tar = new HashingReadStream(new InflateLimitStream(inflated, maxLayerSize, Name));
+        _tar = new HashingReadStream(new InflateLimitStream(inflated, maxLayerSize, Name), algorithm: blob.DiffId.Algorithm);
     }
 
     public string Name { get; }
@@ -53,11 +53,11 @@ public sealed class LayerDecoder : IDisposable
         {
             throw new StrataException($"{Name}: blob is {_raw.BytesRead} bytes, the manifest says {size} (truncated or corrupt)");
         }
-        if (_blob.ExpectedDigest is { Algorithm: "sha256" } expected && expected != _raw.Digest)
+        if (_blob.ExpectedDigest is { } expected && expected != _raw.Digest)
         {
             throw new StrataException($"{Name}: blob digest is {_raw.Digest}, the manifest says {expected}");
         }
-        if (_blob.DiffId.Algorithm == "sha256" && _blob.DiffId != _tar.Digest)
+        if (_blob.DiffId != _tar.Digest)
         {
             throw new StrataException(
                 $"{Name}: uncompressed content hashes to {_tar.Digest}, the config's diff_id is {_blob.DiffId} (truncated or corrupt)");

@@ -36,42 +36,73 @@ public static class ImageWriter
 
     private static void WriteLayout(PreparedImage image, string folder, string? tag)
     {
-        var blobs = Path.Combine(folder, "blobs", "sha256");
-        Directory.CreateDirectory(blobs);
         foreach (var blob in image.Layers.Append(image.Config))
         {
-            CopyBlob(blob, blobs);
+            CopyBlob(blob, folder);
         }
-        var manifestPath = Path.Combine(blobs, image.ManifestDigest.Hex);
-        if (!File.Exists(manifestPath))
+        var manifestPath = BlobPath(folder, image.ManifestDigest);
+        if (!IsSoundBlob(manifestPath, image.ManifestDigest, image.Manifest.Length))
         {
             AtomicFile.Write(manifestPath, s => s.Write(image.Manifest));
         }
         var layoutFile = Path.Combine(folder, "oci-layout");
-        if (!File.Exists(layoutFile))
+        if (!IsRegularNotLink(layoutFile))
         {
             AtomicFile.Write(layoutFile, s => s.Write("""{"imageLayoutVersion":"1.0.0"}"""u8));
         }
-        UpdateIndex(Path.Combine(folder, "index.json"), image, tag);
+        OciIndexFile.Update(Path.Combine(folder, "index.json"), image, tag);
     }
 
-    private static void CopyBlob(BlobToCopy blob, string blobs)
+    /// <summary>Where a layout keeps a blob: built only from a parsed digest, so it stays inside <paramref name="folder"/>.</summary>
+    private static string BlobPath(string folder, Digest digest)
     {
-        var path = Path.Combine(blobs, blob.Descriptor.Digest.Hex);
-        if (File.Exists(path) && new FileInfo(path).Length == blob.Descriptor.Size)
-        {
-            return;
-        }
-        if (blob.LocalFile is { } local && AtomicFile.TryLink(local, path, linked => CheckLinked(blob, linked)))
-        {
-            return;
-        }
-        AtomicFile.Write(path, output =>
-        {
-            using var input = blob.Open();
-            CopyVerified(blob.Descriptor, input, output);
-        });
+        var blobs = Path.Combine(folder, "blobs", digest.Algorithm);
+        Directory.CreateDirectory(blobs);
+        return Path.Combine(blobs, digest.Hex);
     }
+
+    private static void CopyBlob(BlobToCopy blob, string folder)
+    {
+        var path = BlobPath(folder, blob.Descriptor.Digest);
+        if (IsSoundBlob(path, blob.Descriptor.Digest, blob.Descriptor.Size))
+        {
+            return;
+        }
+        try
+        {
+            if (blob.LocalFile is { } local && AtomicFile.TryLink(local, path, linked => CheckLinked(blob, linked)))
+            {
+                return;
+            }
+            AtomicFile.Write(path, output =>
+            {
+                using var input = blob.Open();
+                input.CopyTo(output, 1 << 16);
+            });
+        }
+        catch (StrataException e) when (!e.Message.EndsWith("not written", StringComparison.Ordinal))
+        {
+            throw new StrataException($"{e.Message}; not written", e);
+        }
+    }
+
+    /// <summary>
+    /// An output blob already there is kept only when it is a regular file of its own (not a link to elsewhere) that
+    /// hashes to its digest; anything else is written anew over it.
+    /// </summary>
+    private static bool IsSoundBlob(string path, Digest digest, long size)
+    {
+        if (!IsRegularNotLink(path) || new FileInfo(path).Length != size)
+        {
+            return false;
+        }
+        using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var hashing = new Layers.HashingReadStream(input, algorithm: digest.Algorithm);
+        hashing.Drain();
+        return hashing.BytesRead == size && hashing.Digest == digest;
+    }
+
+    private static bool IsRegularNotLink(string path) => new FileInfo(path).LinkTarget is null && IO.FileKind.IsRegular(path);
 
     /// <summary>
     /// A linked blob is the cached file itself: hashed as a copy would be, unless this process verified that very
@@ -81,8 +112,9 @@ public static class ImageWriter
     {
         if (!blob.Verified || new FileInfo(linked).Length != blob.Descriptor.Size)
         {
-            using var input = new FileStream(linked, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
-            CopyVerified(blob.Descriptor, input, Stream.Null);
+            var file = new FileStream(linked, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);
+            using var input = new VerifyingReadStream(file, blob.Descriptor, $"blob {blob.Descriptor.Digest}");
+            input.CopyTo(Stream.Null, 1 << 16);
         }
         try
         {
@@ -93,55 +125,13 @@ public static class ImageWriter
         }
     }
 
-    /// <summary>Copies <paramref name="input"/> to <paramref name="output"/>, hashing it; throws unless it is the blob the descriptor names.</summary>
-    private static void CopyVerified(Descriptor descriptor, Stream input, Stream output)
-    {
-        using var hashing = new Layers.HashingReadStream(input);
-        hashing.CopyTo(output, 1 << 16);
-        if (hashing.BytesRead != descriptor.Size || hashing.Digest != descriptor.Digest)
-        {
-            throw new StrataException($"blob {descriptor.Digest}: read {hashing.BytesRead} bytes hashing to {hashing.Digest}; not written");
-        }
-    }
-
-    /// <summary>Adds the image to index.json, replacing an image of the same tag.</summary>
-    private static void UpdateIndex(string path, PreparedImage image, string? tag)
-    {
-        var index = File.Exists(path)
-            ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new StrataException($"{path}: not a JSON object")
-            : new JsonObject { ["schemaVersion"] = 2, ["mediaType"] = MediaTypes.OciIndex, ["manifests"] = new JsonArray() };
-        var manifests = index["manifests"] as JsonArray ?? [];
-        index["manifests"] = manifests;
-        foreach (var existing in manifests.OfType<JsonObject>().ToList())
-        {
-            var existingTag = existing["annotations"]?[Descriptor.RefNameAnnotation]?.GetValue<string>();
-            var sameUntagged = tag is null && existingTag is null && existing["digest"]?.GetValue<string>() == image.ManifestDigest.ToString();
-            if ((tag is not null && existingTag == tag) || sameUntagged)
-            {
-                manifests.Remove(existing);
-            }
-        }
-        var entry = new JsonObject
-        {
-            ["mediaType"] = image.ManifestMediaType,
-            ["digest"] = image.ManifestDigest.ToString(),
-            ["size"] = image.Manifest.Length,
-        };
-        if (tag is not null)
-        {
-            entry["annotations"] = new JsonObject { [Descriptor.RefNameAnnotation] = tag };
-        }
-        manifests.Add(entry);
-        AtomicFile.Write(path, s => s.Write(Encoding.UTF8.GetBytes(index.ToJsonString())));
-    }
-
     private static void WriteDockerManifest(PreparedImage image, string folder, string? repoTag)
     {
         var manifest = new JsonArray(new JsonObject
         {
-            ["Config"] = $"blobs/sha256/{image.Config.Descriptor.Digest.Hex}",
+            ["Config"] = image.Config.Descriptor.Digest.LayoutPath,
             ["RepoTags"] = repoTag is null ? new JsonArray() : new JsonArray(repoTag),
-            ["Layers"] = new JsonArray(image.Layers.Select(l => (JsonNode)$"blobs/sha256/{l.Descriptor.Digest.Hex}").ToArray()),
+            ["Layers"] = new JsonArray(image.Layers.Select(l => (JsonNode)l.Descriptor.Digest.LayoutPath).ToArray()),
         });
         AtomicFile.Write(Path.Combine(folder, "manifest.json"), s => s.Write(Encoding.UTF8.GetBytes(manifest.ToJsonString())));
     }

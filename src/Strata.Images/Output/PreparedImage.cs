@@ -5,9 +5,15 @@ using Strata.Images.Sources;
 
 namespace Strata.Images.Output;
 
-/// <summary>One blob to copy: what it is and how to read it.</summary>
-public sealed record BlobToCopy(Descriptor Descriptor, Func<Stream> Open)
+/// <summary>One blob to copy: what it is and how to read its bytes (<paramref name="OpenSource"/>).</summary>
+public sealed record BlobToCopy(Descriptor Descriptor, Func<Stream> OpenSource)
 {
+    /// <summary>
+    /// Opens the blob checked against its descriptor as it is read (size and digest, in the digest's own algorithm):
+    /// whatever copies or uploads it gets an error instead of its last bytes when it is not the blob named.
+    /// </summary>
+    public Stream Open() => new VerifyingReadStream(OpenSource(), Descriptor, $"blob {Descriptor.Digest}");
+
     /// <summary>A file holding exactly this blob (a cache entry), which a writer may hard-link instead of copying.</summary>
     public string? LocalFile { get; init; }
 

@@ -58,13 +58,15 @@ public sealed partial class RegistryClient : IDisposable
             throw new StrataException($"{what}: {response.Content.Headers.ContentLength} bytes, over the {RegistryClientOptions.MaxManifestBytes}-byte limit for manifests");
         }
         var bytes = await ReadLimitedAsync(response.Content, RegistryClientOptions.MaxManifestBytes, what, cancellationToken);
-        var digest = Digest.ComputeSha256(bytes);
+        // Asked for by digest, the manifest is hashed with that digest's algorithm (sha256 or sha512), else with sha256.
+        var isPinned = Digest.TryParse(manifestReference, out var pinned);
+        var digest = Digest.Compute(isPinned ? pinned.Algorithm : Digest.Sha256, bytes);
         if (response.Headers.TryGetValues("Docker-Content-Digest", out var values)
-            && Digest.TryParse(values.FirstOrDefault(), out var served) && served.Algorithm == "sha256" && served != digest)
+            && Digest.TryParse(values.FirstOrDefault(), out var served) && !served.Matches(bytes))
         {
-            throw new StrataException($"{what}: content hashes to {digest}, the registry's Docker-Content-Digest says {served}");
+            throw new StrataException($"{what}: content hashes to {Digest.Compute(served.Algorithm, bytes)}, the registry's Docker-Content-Digest says {served}");
         }
-        if (Digest.TryParse(manifestReference, out var pinned) && pinned.Algorithm == "sha256" && pinned != digest)
+        if (isPinned && pinned != digest)
         {
             throw new StrataException($"{what}: content hashes to {digest}, not the digest asked for");
         }
@@ -166,6 +168,12 @@ public sealed partial class RegistryClient : IDisposable
                 response.Dispose();
                 await Task.Delay(wait, cancellationToken);
             }
+            catch (Exception e) when (e is HttpRequestException or IOException && RefusedContent(e) is not null)
+            {
+                // The body refused itself (an upload whose bytes do not match their digest): no retry can mend that.
+                response?.Dispose();
+                throw new StrataException($"{RefusedContent(e)!.Message}; not uploaded", e);
+            }
             catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 response?.Dispose();
@@ -177,6 +185,18 @@ public sealed partial class RegistryClient : IDisposable
                 await Task.Delay(Backoff(attempt), cancellationToken);
             }
         }
+    }
+
+    private static StrataException? RefusedContent(Exception e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is StrataException refused)
+            {
+                return refused;
+            }
+        }
+        return null;
     }
 
     private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(

@@ -78,7 +78,7 @@ public static class RegistrySource
         }
         using var response = await client.OpenBlobAsync(reference, descriptor.Digest, 0, cancellationToken);
         var bytes = await RegistryClient.ReadLimitedAsync(response.Content, MaxConfigBytes, $"{reference}: config {descriptor.Digest}", cancellationToken);
-        if (bytes.Length != descriptor.Size || Digest.ComputeSha256(bytes) != descriptor.Digest)
+        if (bytes.Length != descriptor.Size || !descriptor.Digest.Matches(bytes))
         {
             throw new StrataException($"{reference.Registry}/{reference.Repository}: config blob {descriptor.Digest} does not match its digest or size");
         }

@@ -34,9 +34,7 @@ internal static class LayerBlobs
         return result;
     }
 
-    public static string PathOf(Digest digest) => $"blobs/{digest.Algorithm}/{digest.Hex}";
-
-    /// <summary>A blob stored as <c>blobs/sha256/HEX</c> names its own digest.</summary>
+    /// <summary>A blob stored as <c>blobs/ALGORITHM/HEX</c> names its own digest (parsed as strictly as any other).</summary>
     private static Digest? DigestFromBlobPath(string path)
     {
         var normalized = TarContainer.Normalize(path);

@@ -5,18 +5,15 @@ namespace Strata.Images.Sources;
 /// <summary>Resolves one image in an OCI image layout (a folder or the inside of an OCI archive).</summary>
 public static class OciLayoutReader
 {
-    private const int MaxIndexDepth = 8;
     private const long MaxManifestBytes = 4 * 1024 * 1024;
+    private const long MaxLayoutFileBytes = 64 * 1024;
 
     public static ResolvedImage Resolve(IBlobContainer container, ImageSelector selector, string name, IDisposable? owned)
     {
-        if (!container.Exists("oci-layout"))
-        {
-            throw new StrataException($"{container.Name}: not an OCI image layout (no oci-layout file)");
-        }
+        CheckLayoutVersion(container);
         var index = ImageIndex.Parse(container.ReadSmall("index.json", MaxManifestBytes), $"{container.Name}: index.json");
         var top = PickByTag(index, selector.Tag, container.Name);
-        var manifestDescriptor = PickManifest(container, top, selector.Platform, depth: 0);
+        var manifestDescriptor = PickManifest(container, top, selector.Platform, new IndexWalk($"{container.Name}: index.json"));
         var manifestBytes = ReadVerified(container, manifestDescriptor, "manifest");
         var manifest = ImageManifest.Parse(manifestBytes, $"{container.Name}: manifest {manifestDescriptor.Digest}");
         var configBytes = ReadVerified(container, manifest.Config, "config");
@@ -26,7 +23,7 @@ public static class OciLayoutReader
             throw new StrataException(
                 $"{container.Name}: the image is for {config.Platform}, not {wanted}; platforms available: {config.Platform}");
         }
-        var layers = manifest.Layers.Select(l => (LayerBlobs.PathOf(l.Digest), (Descriptor?)l)).ToList();
+        var layers = manifest.Layers.Select(l => (l.Digest.LayoutPath, (Descriptor?)l)).ToList();
         var blobs = LayerBlobs.Build(container, config, layers, $"{container.Name}: manifest {manifestDescriptor.Digest}");
         return new ResolvedImage(name, manifestDescriptor.Digest, manifest.Config.Digest, config, blobs, owned)
         {
@@ -57,31 +54,52 @@ public static class OciLayoutReader
                 $"{where}: no image tagged '{tag}' (tags: {(tags.Count == 0 ? "none" : string.Join(", ", tags))})");
     }
 
-    /// <summary>Follows indexes, nested ones too, down to one manifest for the wanted platform.</summary>
-    private static Descriptor PickManifest(IBlobContainer container, Descriptor descriptor, Platform? wanted, int depth)
+    /// <summary><c>oci-layout</c> must be JSON naming an image layout version 1.x, the only one there is.</summary>
+    private static void CheckLayoutVersion(IBlobContainer container)
     {
+        if (!container.Exists("oci-layout"))
+        {
+            throw new StrataException($"{container.Name}: not an OCI image layout (no oci-layout file)");
+        }
+        var context = $"{container.Name}: oci-layout";
+        using var document = JsonFields.Parse(container.ReadSmall("oci-layout", MaxLayoutFileBytes), context);
+        var version = JsonFields.RequireString(JsonFields.RequireObject(document.RootElement, context), "imageLayoutVersion", context);
+        if (!version.StartsWith("1.", StringComparison.Ordinal))
+        {
+            throw new StrataException($"{context}: imageLayoutVersion '{version}' is not supported (expected 1.x)");
+        }
+    }
+
+    /// <summary>Follows indexes, nested ones too, down to one manifest for the wanted platform.</summary>
+    private static Descriptor PickManifest(IBlobContainer container, Descriptor descriptor, Platform? wanted, IndexWalk walk)
+    {
+        walk.Enter(descriptor, depth: 0);
         if (!IsIndex(container, descriptor))
         {
             return descriptor;
         }
-        var candidates = Flatten(container, descriptor, depth);
+        var candidates = Flatten(container, descriptor, depth: 0, walk);
         return PlatformChooser.Choose(candidates, wanted, $"{container.Name}: index {descriptor.Digest}");
     }
 
-    /// <summary>The manifests an index offers, with indexes inside it (which carry no platform of their own) opened up.</summary>
-    private static List<Descriptor> Flatten(IBlobContainer container, Descriptor indexDescriptor, int depth)
+    /// <summary>
+    /// The manifests an index offers, with indexes inside it (which carry no platform of their own) opened up, each
+    /// distinct one once.
+    /// </summary>
+    private static List<Descriptor> Flatten(IBlobContainer container, Descriptor indexDescriptor, int depth, IndexWalk walk)
     {
-        if (depth >= MaxIndexDepth)
-        {
-            throw new StrataException($"{container.Name}: image indexes nest more than {MaxIndexDepth} deep");
-        }
         var index = ImageIndex.Parse(ReadVerified(container, indexDescriptor, "index"), $"{container.Name}: index {indexDescriptor.Digest}");
         var result = new List<Descriptor>();
         foreach (var child in index.Manifests)
         {
+            var firstVisit = walk.Enter(child, depth + 1);
+            if (!firstVisit && !MediaTypes.IsManifest(child.MediaType))
+            {
+                continue;
+            }
             if (child.Platform is null && IsIndex(container, child))
             {
-                result.AddRange(Flatten(container, child, depth + 1));
+                result.AddRange(Flatten(container, child, depth + 1, walk));
             }
             else
             {
@@ -106,7 +124,7 @@ public static class OciLayoutReader
 
     internal static byte[] ReadVerified(IBlobContainer container, Descriptor descriptor, string what)
     {
-        var path = LayerBlobs.PathOf(descriptor.Digest);
+        var path = descriptor.Digest.LayoutPath;
         if (!container.Exists(path))
         {
             throw new StrataException($"{container.Name}: {what} blob {descriptor.Digest} is missing");
@@ -117,7 +135,7 @@ public static class OciLayoutReader
             throw new StrataException(
                 $"{container.Name}: {what} blob {descriptor.Digest} is {bytes.Length} bytes, the descriptor says {descriptor.Size}");
         }
-        if (descriptor.Digest.Algorithm == "sha256" && Digest.ComputeSha256(bytes) != descriptor.Digest)
+        if (!descriptor.Digest.Matches(bytes))
         {
             throw new StrataException($"{container.Name}: {what} blob {descriptor.Digest} does not match its digest");
         }

@@ -17,6 +17,7 @@ public sealed class TarContainer : IBlobContainer
     public TarContainer(string path)
     {
         _path = path;
+        IO.FileKind.RequireRegular(path, path);
         Index();
     }
 

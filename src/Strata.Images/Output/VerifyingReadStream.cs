@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Strata.Images.Model;
+
+namespace Strata.Images.Output;
+
+/// <summary>
+/// Reads a blob while checking it against its descriptor, with the descriptor's own digest algorithm. The read that
+/// would complete the blob hands out its bytes only once size and digest check out, so a receiver (a file being
+/// written, an upload with its Content-Length) never gets a whole blob that is wrong: it gets an error instead.
+/// </summary>
+internal sealed class VerifyingReadStream(Stream inner, Descriptor descriptor, string what) : IO.ReadOnlyStream
+{
+    private readonly IncrementalHash _hash = Digest.CreateHash(descriptor.Digest.Algorithm);
+    private long _read;
+    private bool _verified;
+
+    public override long Length => descriptor.Size;
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_verified || buffer.IsEmpty)
+        {
+            return 0;
+        }
+        if (_read == descriptor.Size)
+        {
+            Verify();
+            return 0;
+        }
+        var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, descriptor.Size - _read)]);
+        if (read == 0)
+        {
+            throw new StrataException($"{what}: ends after {_read} of the {descriptor.Size} bytes its descriptor gives");
+        }
+        _hash.AppendData(buffer[..read]);
+        _read += read;
+        if (_read == descriptor.Size)
+        {
+            Verify();
+        }
+        return read;
+    }
+
+    private void Verify()
+    {
+        Span<byte> probe = stackalloc byte[1];
+        if (inner.Read(probe) > 0)
+        {
+            throw new StrataException($"{what}: longer than the {descriptor.Size} bytes its descriptor gives");
+        }
+        var actual = Digest.FromHash(descriptor.Digest.Algorithm, _hash);
+        if (actual != descriptor.Digest)
+        {
+            throw new StrataException($"{what}: its {descriptor.Size} bytes hash to {actual}, not to its digest");
+        }
+        _verified = true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _hash.Dispose();
+            inner.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}
