@@ -54,7 +54,7 @@ public sealed record PreparedImage(byte[] Manifest, string ManifestMediaType, Di
 
     private static BlobToCopy Describe(LayerBlob blob)
     {
-        using var stream = new HashingReadStream(blob.Open());
+        using var stream = new HashingReadStream(blob.Open(), algorithm: blob.ExpectedDigest?.Algorithm ?? Digest.Sha256);
         var head = new byte[4];
         var headLength = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
         stream.Drain();

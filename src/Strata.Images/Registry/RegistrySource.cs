@@ -17,9 +17,10 @@ public static class RegistrySource
         IReadOnlyList<Platform> platforms = [];
         if (MediaTypes.IsIndex(top.MediaType))
         {
-            var index = ImageIndex.Parse(top.Bytes, $"{reference}: index");
-            platforms = index.Manifests.Select(m => m.Platform).OfType<Platform>().Where(p => p.Os != "unknown").ToList();
-            var chosen = PlatformChooser.Choose(index.Manifests, selector.Platform, $"{reference}: index {top.Digest}");
+            var walk = new IndexWalk($"{reference}: index {top.Digest}");
+            var candidates = await FlattenAsync(client, reference, ImageIndex.Parse(top.Bytes, $"{reference}: index"), 0, walk, cancellationToken);
+            platforms = candidates.Select(m => m.Platform).OfType<Platform>().Where(p => p.Os != "unknown").ToList();
+            var chosen = PlatformChooser.Choose(candidates, selector.Platform, $"{reference}: index {top.Digest}");
             manifestResponse = await client.GetManifestAsync(reference, chosen.Digest.ToString(), cancellationToken);
             if (manifestResponse.Digest != chosen.Digest)
             {
@@ -63,6 +64,31 @@ public static class RegistrySource
             IndexPlatforms = platforms,
             ServedBytes = top.Bytes,
         };
+    }
+
+    /// <summary>
+    /// The manifests an index offers, with indexes inside it (which carry no platform of their own) fetched and opened
+    /// up, each distinct one once, within the walk's bounds.
+    /// </summary>
+    private static async Task<List<Descriptor>> FlattenAsync(
+        RegistryClient client, RegistryReference reference, ImageIndex index, int depth, IndexWalk walk, CancellationToken cancellationToken)
+    {
+        var result = new List<Descriptor>();
+        foreach (var child in index.Manifests)
+        {
+            var firstVisit = walk.Enter(child, depth + 1);
+            if (child.Platform is not null || !MediaTypes.IsIndex(child.MediaType))
+            {
+                result.Add(child);
+            }
+            else if (firstVisit)
+            {
+                var nested = await client.GetManifestAsync(reference, child.Digest.ToString(), cancellationToken);
+                var context = $"{reference}: index {child.Digest}";
+                result.AddRange(await FlattenAsync(client, reference, ImageIndex.Parse(nested.Bytes, context), depth + 1, walk, cancellationToken));
+            }
+        }
+        return result;
     }
 
     private static async Task<byte[]> ReadConfigAsync(

@@ -17,7 +17,7 @@ public static class DockerArchiveReader
         var entries = ParseManifest(container.ReadSmall("manifest.json"), context);
         var entry = Pick(entries, selector.Tag, context);
         var configBytes = container.ReadSmall(entry.Config);
-        var configDigest = Digest.ComputeSha256(configBytes);
+        var configDigest = ConfigDigest(container, entry.Config, configBytes);
         var config = ImageConfig.Parse(configBytes, $"{container.Name}: config '{entry.Config}'");
         if (selector.Platform is { } wanted && !wanted.Accepts(config.Platform))
         {
@@ -27,6 +27,18 @@ public static class DockerArchiveReader
         var layers = entry.Layers.Select(l => (l, (Descriptor?)null)).ToList();
         var blobs = LayerBlobs.Build(container, config, layers, context);
         return new ResolvedImage(name, FindManifestDigest(container, configDigest), configDigest, config, blobs, owned);
+    }
+
+    /// <summary>A config stored as <c>blobs/ALGORITHM/HEX</c> must hash to that name; one stored elsewhere is named by its sha256.</summary>
+    private static Digest ConfigDigest(IBlobContainer container, string path, byte[] bytes)
+    {
+        if (LayerBlobs.DigestFromBlobPath(path) is not { } named)
+        {
+            return Digest.ComputeSha256(bytes);
+        }
+        return named.Matches(bytes)
+            ? named
+            : throw new StrataException($"{container.Name}: config '{path}' hashes to {Digest.Compute(named.Algorithm, bytes)}, not to the digest its name gives");
     }
 
     private static IReadOnlyList<Entry> ParseManifest(byte[] json, string context)

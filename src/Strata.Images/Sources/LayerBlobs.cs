@@ -35,7 +35,7 @@ internal static class LayerBlobs
     }
 
     /// <summary>A blob stored as <c>blobs/ALGORITHM/HEX</c> names its own digest (parsed as strictly as any other).</summary>
-    private static Digest? DigestFromBlobPath(string path)
+    internal static Digest? DigestFromBlobPath(string path)
     {
         var normalized = TarContainer.Normalize(path);
         var parts = normalized.Split('/');
