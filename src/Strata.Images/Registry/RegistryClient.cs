@@ -168,12 +168,6 @@ public sealed partial class RegistryClient : IDisposable
                 response.Dispose();
                 await Task.Delay(wait, cancellationToken);
             }
-            catch (Exception e) when (e is HttpRequestException or IOException && RefusedContent(e) is not null)
-            {
-                // The body refused itself (an upload whose bytes do not match their digest): no retry can mend that.
-                response?.Dispose();
-                throw new StrataException($"{RefusedContent(e)!.Message}; not uploaded", e);
-            }
             catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 response?.Dispose();
@@ -185,18 +179,6 @@ public sealed partial class RegistryClient : IDisposable
                 await Task.Delay(Backoff(attempt), cancellationToken);
             }
         }
-    }
-
-    private static StrataException? RefusedContent(Exception e)
-    {
-        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is StrataException refused)
-            {
-                return refused;
-            }
-        }
-        return null;
     }
 
     private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(
