@@ -107,6 +107,21 @@ public sealed class HostileLayoutTests
         BadInputAssert.Rejected(result, problem);
     }
 
+    [Theory(Timeout = BadInputAssert.Timeout)]
+    [InlineData("""{"imageLayoutVersion":"9.9.9"}""", "imageLayoutVersion '9.9.9' is not supported (expected 1.x)")]
+    [InlineData("not json", "oci-layout: invalid JSON")]
+    public async Task An_oci_archive_whose_oci_layout_is_wrong_is_refused_as_a_folder_is(string content, string problem)
+    {
+        using var temp = new TempDirectory();
+        var layout = SoundImage(temp);
+        File.WriteAllText(Path.Combine(layout.Root, "oci-layout"), content);
+        var archive = TarArchive.Pack(layout.Root, temp.File("image.oci.tar"));
+
+        var result = await CliRunner.RunAsync(["analyze", $"oci-archive:{archive}"]);
+
+        BadInputAssert.Rejected(result, archive, problem);
+    }
+
     [Fact(Timeout = BadInputAssert.Timeout)]
     public async Task An_oci_layout_of_version_1_1_is_read()
     {

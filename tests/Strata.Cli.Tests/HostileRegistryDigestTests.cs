@@ -64,6 +64,48 @@ public sealed class HostileRegistryDigestTests
         Assert.DoesNotContain(registry.Requests, r => r.Path.Contains("/blobs/", StringComparison.Ordinal) && !r.Path.Contains("/blobs/sha256:", StringComparison.Ordinal));
     }
 
+    [Theory(Timeout = BadInputAssert.Timeout)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Sha512_blobs_from_a_registry_are_verified_before_they_enter_the_cache(bool altered)
+    {
+        using var work = new TempDirectory();
+        var tar = new LayerBuilder().File("etc/hostname", "strata\n").ToTar();
+        var served = tar.ToArray();
+        if (altered)
+        {
+            served[Encoding.ASCII.GetString(served).IndexOf("strata\n", StringComparison.Ordinal)] ^= 0x20;
+        }
+        var config = HandLayout.Config(tar, "sha512");
+        var layerDigest = HandLayout.Hash("sha512", tar);
+        var configDigest = HandLayout.Hash("sha512", config);
+        var manifest = HandLayout.Manifest(
+            HandLayout.Descriptor("application/vnd.oci.image.config.v1+json", configDigest, config.Length),
+            HandLayout.Descriptor(HandLayout.TarMediaType, layerDigest, tar.Length));
+        await using var registry = StaticBlobServer.Start(config, "hostile");
+        registry.Serve($"/v2/hostile/blobs/{configDigest}", config);
+        registry.Serve($"/v2/hostile/blobs/{layerDigest}", served);
+        registry.Serve("/v2/hostile/manifests/latest", manifest, "application/vnd.oci.image.manifest.v1+json");
+        var cache = work.File("cache");
+
+        var result = await CliRunner.RunAsync(["analyze", $"{registry.Host}/hostile:latest", "--cache-dir", cache],
+            new Dictionary<string, string> { ["HOME"] = work.Path });
+
+        var cachedLayer = Path.Combine(cache, "blobs", "sha512", layerDigest["sha512:".Length..]);
+        var cachedConfig = Path.Combine(cache, "blobs", "sha512", configDigest["sha512:".Length..]);
+        Assert.Equal(config, File.ReadAllBytes(cachedConfig));
+        if (altered)
+        {
+            BadInputAssert.Rejected(result, layerDigest, HandLayout.Hash("sha512", served));
+            Assert.False(File.Exists(cachedLayer));
+        }
+        else
+        {
+            BadInputAssert.Accepted(result);
+            Assert.Equal(tar, File.ReadAllBytes(cachedLayer));
+        }
+    }
+
     /// <summary>Every file under <paramref name="root"/> with its modification time (to the tick) and content.</summary>
     private static List<string> Snapshot(string root)
     {
