@@ -80,7 +80,7 @@ public static class ImageWriter
                 input.CopyTo(output, 1 << 16);
             });
         }
-        catch (StrataException e) when (!e.Message.EndsWith("not written", StringComparison.Ordinal))
+        catch (StrataException e)
         {
             throw new StrataException($"{e.Message}; not written", e);
         }
