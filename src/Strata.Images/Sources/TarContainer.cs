@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using Strata.Images.Layers;
 
 namespace Strata.Images.Sources;
 
@@ -59,6 +60,8 @@ public sealed class TarContainer : IBlobContainer
     private void Index()
     {
         using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        CheckHeaders(stream);
+        stream.Position = 0;
         var archiveLength = stream.Length;
         using var reader = new TarReader(stream, leaveOpen: true);
         var count = 0;
@@ -104,6 +107,23 @@ public sealed class TarContainer : IBlobContainer
         if (count == 0)
         {
             throw new StrataException($"{_path}: not a tar archive (no entries)");
+        }
+    }
+
+    /// <summary>
+    /// Checks every header (checksum, numeric fields, name lengths) before the tar reader indexes the archive, since
+    /// it checks none of them. A first header that fails means the file is not a tar archive at all.
+    /// </summary>
+    private void CheckHeaders(FileStream stream)
+    {
+        var checking = new TarCheckingStream(stream, _path, leaveOpen: true);
+        try
+        {
+            checking.CheckAll();
+        }
+        catch (StrataException e) when (checking.HeadersChecked == 0)
+        {
+            throw new StrataException($"{_path}: not a tar archive ({e.Message[(_path.Length + 2)..]})", e);
         }
     }
 
