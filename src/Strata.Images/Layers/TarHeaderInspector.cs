@@ -40,6 +40,7 @@ internal sealed class TarHeaderInspector(string place)
     private const int ExtensionIsExtendedOffset = 504;
 
     private string? _previous;
+    private string _metadataHeader = "";
     private string? _longName;
     private string? _paxPath;
     private long? _paxSize;
@@ -58,6 +59,12 @@ internal sealed class TarHeaderInspector(string place)
         Number(block, 116, 8, "gid", allowBase256: true);
         Number(block, 136, 12, "mtime", allowBase256: true);
         Count++;
+        switch (typeFlag)
+        {
+            case (byte)'x' or (byte)'g' or (byte)'X' or (byte)'L' or (byte)'K':
+                _metadataHeader = Label(block);
+                break;
+        }
         switch (typeFlag)
         {
             case (byte)'x' or (byte)'g' or (byte)'X':
@@ -135,7 +142,7 @@ internal sealed class TarHeaderInspector(string place)
                 if (value.Length > MaxNameBytes)
                 {
                     throw new StrataException(
-                        $"{place}: tar header of the entry {After()}: PAX {Encoding.ASCII.GetString(key)} of {value.Length} bytes is over the {MaxNameBytes}-byte limit for names");
+                        $"{place}: tar header of entry '{Printable(_metadataHeader)}' {After()}: PAX {Encoding.ASCII.GetString(key)} of {value.Length} bytes is over the {MaxNameBytes}-byte limit for names");
                 }
                 if (key[0] == (byte)'p')
                 {
@@ -147,7 +154,7 @@ internal sealed class TarHeaderInspector(string place)
                 if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var size))
                 {
                     throw new StrataException(
-                        $"{place}: tar header of the entry {After()}: PAX size '{TarNumber.Show(value)}' is not a decimal number");
+                        $"{place}: tar header of entry '{Printable(_metadataHeader)}' {After()}: PAX size '{TarNumber.Show(value)}' is not a decimal number");
                 }
                 _paxSize = size;
             }
