@@ -64,8 +64,8 @@ public sealed class LayerDecoder : IDisposable
 
     /// <summary>After <see cref="Finish"/>: what the layer's reader should be warned of although the layer verified.</summary>
     public string? Warning => _gzip is { EndedWithoutTrailer: true }
-        ? $"{Name}: the gzip stream ends without a trailer matching its content (cut short, or several gzip members); "
-          + "the content matches the config's diff_id, so it is read"
+        ? $"{Name}: the gzip stream has no trailer (CRC-32 and length) matching its content; "
+          + "the content matches the config's diff_id, so the layer is read"
         : null;
 
     /// <summary>Reads what is left and verifies sizes and digests; a mismatch is an error naming the layer.</summary>
