@@ -65,4 +65,24 @@ public sealed class ArchiveHeaderTests
 
         BadInputAssert.Rejected(result, path, "GNU long name of 536870912 bytes", "65536-byte limit");
     }
+
+    [Theory(Timeout = BadInputAssert.Timeout)]
+    [InlineData("gzip", "gzip")]
+    [InlineData("xz", "xz")]
+    [InlineData("bzip2", "bzip2")]
+    public async Task A_compressed_archive_is_named_by_its_compression(string tool, string named)
+    {
+        using var temp = new TempDirectory();
+        var path = BadImages.DockerArchive(temp, [BadImages.SmallLayer()]);
+        using (var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(tool, ["-k", "-f", path]))!)
+        {
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(0, process.ExitCode);
+        }
+        var compressed = path + (tool switch { "gzip" => ".gz", "xz" => ".xz", _ => ".bz2" });
+
+        var result = await CliRunner.RunAsync(["analyze", "docker-archive:" + compressed]);
+
+        BadInputAssert.Rejected(result, compressed, "not a tar archive", $"compressed with {named}");
+    }
 }

@@ -26,6 +26,21 @@ public sealed class DuplicateEntryTests
     }
 
     [Fact(Timeout = BadInputAssert.Timeout)]
+    public async Task A_new_path_stored_twice_in_one_layer_counts_as_added_both_times()
+    {
+        using var temp = new TempDirectory();
+        var layer = new LayerBuilder().Directory("app").File("app/config", "first\n").File("app/config", "last\n").ToTar();
+        var layout = new OciImageBuilder().Layer(BadImages.SmallLayer(), "base").Layer(layer, "twice").WriteOciLayout(temp.Path);
+
+        var result = await CliRunner.RunAsync(["analyze", layout]);
+
+        BadInputAssert.Accepted(result);
+        // Nothing lay below at app/config: the second copy replaces the first within the layer, it modifies nothing.
+        Assert.Contains("3/0/0", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("2/1/0", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = BadInputAssert.Timeout)]
     public async Task Os_release_and_the_dpkg_database_twice_in_one_layer_read_the_last_copy()
     {
         using var temp = new TempDirectory();

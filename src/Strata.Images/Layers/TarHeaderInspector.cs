@@ -205,8 +205,8 @@ internal sealed class TarHeaderInspector(string place)
         block[ChecksumOffset + 6] = 0;
     }
 
-    private StrataException Defect(ReadOnlySpan<byte> block, string problem) =>
-        new($"{place}: tar header of entry '{Printable(Label(block))}' {After()}: {problem}");
+    private TarHeaderException Defect(ReadOnlySpan<byte> block, string problem) =>
+        new($"{place}: tar header of entry '{Printable(Label(block))}' {After()}: {problem}", problem);
 
     private string After() => _previous is null ? "(the first entry)" : $"(after '{Printable(_previous)}')";
 
@@ -217,11 +217,11 @@ internal sealed class TarHeaderInspector(string place)
         {
             return name;
         }
-        var header = Text(block[..IndexOrLength(block[..100], 0)]);
+        var header = HeaderText(block[..IndexOrLength(block[..100], 0)]);
         var isUstar = block.Slice(257, 6).SequenceEqual("ustar\0"u8);
         if (isUstar && block[345] != 0)
         {
-            return Text(block.Slice(345, IndexOrLength(block.Slice(345, 155), 0))) + "/" + header;
+            return HeaderText(block.Slice(345, IndexOrLength(block.Slice(345, 155), 0))) + "/" + header;
         }
         return header;
     }
@@ -234,15 +234,30 @@ internal sealed class TarHeaderInspector(string place)
 
     private static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
 
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+
+    /// <summary>A header's name for a message: UTF-8 where it is, and byte by byte (escaped) where it is not.</summary>
+    private static string HeaderText(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return TarNumber.Show(bytes);
+        }
+    }
+
     /// <summary>Names are image data: control characters are shown escaped and very long names cut.</summary>
     private static string Printable(string name)
     {
         var text = new StringBuilder();
-        foreach (var c in name.Length > 200 ? name[..200] : name)
+        foreach (var c in name.Length > 100 ? name[..100] : name)
         {
             text.Append(char.IsControl(c) ? $"\\x{(int)c:x2}" : c);
         }
-        return name.Length > 200 ? text.Append('…').ToString() : text.ToString();
+        return name.Length > 100 ? text.Append('…').ToString() : text.ToString();
     }
 
     private static string KindName(byte typeFlag) => typeFlag switch

@@ -116,14 +116,28 @@ public sealed class TarContainer : IBlobContainer
     /// </summary>
     private void CheckHeaders(FileStream stream)
     {
+        var head = new byte[6];
+        var headLength = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var compression = CompressionDetector.Refused(head.AsSpan(0, headLength))
+            ?? CompressionDetector.Detect(head.AsSpan(0, headLength), null) switch
+            {
+                Compression.Gzip => "gzip",
+                Compression.Zstd => "zstd",
+                _ => null,
+            };
+        if (compression is not null)
+        {
+            throw new StrataException($"{_path}: not a tar archive: the file is compressed with {compression}; decompress it first");
+        }
+        stream.Position = 0;
         var checking = new TarCheckingStream(stream, _path, leaveOpen: true);
         try
         {
             checking.CheckAll();
         }
-        catch (StrataException e) when (checking.HeadersChecked == 0)
+        catch (TarHeaderException e) when (checking.HeadersChecked == 0)
         {
-            throw new StrataException($"{_path}: not a tar archive ({e.Message[(_path.Length + 2)..]})", e);
+            throw new StrataException($"{_path}: not a tar archive (its first 512 bytes are not a tar header: {e.Problem})", e);
         }
     }
 
