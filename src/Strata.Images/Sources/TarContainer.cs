@@ -72,7 +72,7 @@ public sealed class TarContainer : IBlobContainer
             {
                 entry = reader.GetNextEntry(copyData: false);
             }
-            catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or ArgumentException)
+            catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or ArgumentException or NotSupportedException)
             {
                 throw new StrataException(count == 0
                     ? $"{_path}: not a tar archive ({e.Message})"
