@@ -97,7 +97,10 @@ public sealed class LayerDecoder : IDisposable
     {
         if (_gzip is { EndedWithoutTrailer: true })
         {
-            return new StrataException($"{Name}: the gzip stream ends early, without its trailer (truncated)", e);
+            var symptom = e is StrataException && e.Message.StartsWith(Name + ": ", StringComparison.Ordinal)
+                ? e.Message[(Name.Length + 2)..]
+                : Describe(e);
+            return new StrataException($"{Name}: the gzip stream ends early, without its trailer (truncated): {symptom}", e);
         }
         return e as StrataException ?? new StrataException($"{Name}: {Describe(e)}", e);
     }
