@@ -91,6 +91,10 @@ public static class ImageAnalyzer
             using var buffered = new BufferedStream(decoder.Tar, 1 << 16);
             var entries = new LayerTarReader(decoder.Name, blob.IsEStargz, warn, blob.Index, options.Captor).Read(buffered);
             var digests = decoder.Finish();
+            if (decoder.Warning is { } warning)
+            {
+                warn(warning);
+            }
             return new LayerAnalysis
             {
                 Index = blob.Index,
@@ -104,7 +108,7 @@ public static class ImageAnalyzer
                 Entries = entries,
             };
         }
-        catch (Exception e) when (e is not StrataException and not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             throw decoder.Wrap(e);
         }

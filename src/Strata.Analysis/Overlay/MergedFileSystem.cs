@@ -128,6 +128,8 @@ public sealed class MergedFileSystem
             return;
         }
         var previous = existing.Entry;
+        // A path stored twice in one layer (legal: the last entry wins) changes what lay below, not the earlier copy.
+        var sameLayer = existing.Layer == layer && previous is not null;
         if (entry.Kind == EntryKind.Directory && existing.IsDirectory)
         {
             existing.Entry = entry; // folders merge: what lies in them stays
@@ -139,7 +141,9 @@ public sealed class MergedFileSystem
             existing.Entry = entry;
         }
         existing.Layer = layer;
-        entry.Change = previous is null ? ChangeKind.Added : SameFile(previous, entry) ? ChangeKind.Unchanged : ChangeKind.Modified;
+        entry.Change = previous is null ? ChangeKind.Added
+            : sameLayer ? (previous.Change == ChangeKind.Added ? ChangeKind.Added : ChangeKind.Modified)
+            : SameFile(previous, entry) ? ChangeKind.Unchanged : ChangeKind.Modified;
     }
 
     private void LinkToTarget(FileEntry link)

@@ -117,8 +117,14 @@ internal sealed class LayerTarReader
             }
             else
             {
+                var removed = baseName[WhiteoutPrefix.Length..];
+                if (removed is "" or "." or "..")
+                {
+                    throw new StrataException(
+                        $"{_layerName}: entry '{entry.Name}' is an invalid whiteout: it removes {(removed == "" ? "no name" : $"'{removed}'")}, not a file or folder");
+                }
                 kind = EntryKind.Whiteout;
-                path = parent.Length == 0 ? baseName[WhiteoutPrefix.Length..] : $"{parent}/{baseName[WhiteoutPrefix.Length..]}";
+                path = parent.Length == 0 ? removed : $"{parent}/{removed}";
             }
         }
         var hash = kind == EntryKind.File ? HashContent(entry, path, buffer) : 0UL;

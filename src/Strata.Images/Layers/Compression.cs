@@ -27,4 +27,26 @@ public static class CompressionDetector
         }
         return Compression.None;
     }
+
+    /// <summary>Formats recognised by their magic bytes that OCI layers never use, so Strata names them and stops.</summary>
+    public static string? Refused(ReadOnlySpan<byte> head)
+    {
+        if (head.Length >= 4 && head.StartsWith("BZh"u8) && head[3] is >= (byte)'1' and <= (byte)'9')
+        {
+            return "bzip2";
+        }
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))
+        {
+            return "xz";
+        }
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x04, 0x22, 0x4d, 0x18]))
+        {
+            return "lz4";
+        }
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x1f, 0x9d]))
+        {
+            return "Unix compress (LZW)";
+        }
+        return null;
+    }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Strata.Images.Model;
 using Strata.Images.Sources;
 
@@ -18,31 +17,56 @@ public sealed class LayerDecoder : IDisposable
     private readonly LayerBlob _blob;
     private readonly HashingReadStream _raw;
     private readonly HashingReadStream _tar;
+    private readonly TarCheckingStream _checkedTar;
+    private readonly CheckedGzipStream? _gzip;
 
     public LayerDecoder(LayerBlob blob, long maxLayerSize, Action<long>? onCompressedRead = null)
     {
         _blob = blob;
         Name = $"layer {blob.Index} ({blob.Location})";
         _raw = new HashingReadStream(blob.Open(), onCompressedRead, blob.ExpectedDigest?.Algorithm ?? Digest.Sha256);
-        var head = new byte[4];
-        var headLength = _raw.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        Compression = CompressionDetector.Detect(head.AsSpan(0, headLength), blob.MediaType);
-        Stream prefixed = new PrefixedReadStream(head, headLength, _raw);
-        Stream inflated = Compression switch
+        try
         {
-            Compression.Gzip => new GZipStream(prefixed, CompressionMode.Decompress),
-            Compression.Zstd => new ZstdSharp.DecompressionStream(prefixed),
-            _ => prefixed,
-        };
-        _tar = new HashingReadStream(new InflateLimitStream(inflated, maxLayerSize, Name), algorithm: blob.DiffId.Algorithm);
+            var head = new byte[6];
+            var headLength = _raw.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            if (CompressionDetector.Refused(head.AsSpan(0, headLength)) is { } format)
+            {
+                throw new StrataException(
+                    $"{Name}: compressed with {format}, which OCI layers do not use; Strata reads gzip, zstd or uncompressed layers");
+            }
+            Compression = CompressionDetector.Detect(head.AsSpan(0, headLength), blob.MediaType);
+            Stream prefixed = new PrefixedReadStream(head, headLength, _raw);
+            Stream inflated = Compression switch
+            {
+                Compression.Gzip => _gzip = new CheckedGzipStream(prefixed, Name),
+                Compression.Zstd => new ZstdSharp.DecompressionStream(prefixed, leaveOpen: false),
+                _ => prefixed,
+            };
+            _tar = new HashingReadStream(new InflateLimitStream(inflated, maxLayerSize, Name), algorithm: blob.DiffId.Algorithm);
+            _checkedTar = new TarCheckingStream(_tar, Name, leaveOpen: true);
+        }
+        catch
+        {
+            _raw.Dispose();
+            throw;
+        }
     }
 
     public string Name { get; }
 
     public Compression Compression { get; }
 
-    /// <summary>The uncompressed tar; read it through (or not) and then call <see cref="Finish"/>.</summary>
-    public Stream Tar => _tar;
+    /// <summary>
+    /// The uncompressed tar, each header checked before it is passed on; read it through (or not) and then call
+    /// <see cref="Finish"/>.
+    /// </summary>
+    public Stream Tar => _checkedTar;
+
+    /// <summary>After <see cref="Finish"/>: what the layer's reader should be warned of although the layer verified.</summary>
+    public string? Warning => _gzip is { EndedWithoutTrailer: true }
+        ? $"{Name}: the gzip stream has no trailer (CRC-32 and length) matching its content; "
+          + "the content matches the config's diff_id, so the layer is read"
+        : null;
 
     /// <summary>Reads what is left and verifies sizes and digests; a mismatch is an error naming the layer.</summary>
     public LayerDigests Finish()
@@ -65,16 +89,36 @@ public sealed class LayerDecoder : IDisposable
         return new LayerDigests(_raw.Digest, _raw.BytesRead, _tar.BytesRead, Compression);
     }
 
-    /// <summary>Turns a decoder's own failure (bad gzip, bad zstd, short read) into an error naming the layer.</summary>
-    public StrataException Wrap(Exception e) => e as StrataException ?? new StrataException($"{Name}: {Describe(e)}", e);
-
-    private string Describe(Exception e) => e switch
+    /// <summary>
+    /// Turns a failure while reading into an error naming the layer and the level at fault. Once a gzip stream has
+    /// ended without its trailer, a tar that ends early or content that fails its diff_id is the gzip stream's fault.
+    /// </summary>
+    public StrataException Wrap(Exception e)
     {
-        InvalidDataException when Compression == Compression.Gzip => $"corrupt or truncated gzip stream ({e.Message})",
+        if (_gzip is { EndedWithoutTrailer: true })
+        {
+            var symptom = e is StrataException && e.Message.StartsWith(Name + ": ", StringComparison.Ordinal)
+                ? e.Message[(Name.Length + 2)..]
+                : Describe(e);
+            return new StrataException($"{Name}: the gzip stream ends early, without its trailer (truncated): {symptom}", e);
+        }
+        return e as StrataException ?? new StrataException($"{Name}: {Describe(e)}", e);
+    }
+
+    /// <summary>Decompressors' own errors are named where they occur; what is left comes from the tar reader.</summary>
+    private static string Describe(Exception e) => e switch
+    {
         ZstdSharp.ZstdException => $"corrupt or truncated zstd stream ({e.Message})",
+        InvalidDataException or FormatException or ArgumentException or NotSupportedException => $"malformed tar ({e.Message})",
         EndOfStreamException => "truncated: the stream ends inside an entry",
-        _ => $"unreadable ({e.GetType().Name}: {e.Message})",
+        _ => $"unreadable ({e.Message})",
     };
 
-    public void Dispose() => _tar.Dispose();
+    public void Dispose()
+    {
+        _checkedTar.Dispose();
+        _tar.Dispose();
+        // The decompressors' chain already closes the blob; disposing it here as well keeps that true for any of them.
+        _raw.Dispose();
+    }
 }

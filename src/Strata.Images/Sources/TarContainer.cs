@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using Strata.Images.Layers;
 
 namespace Strata.Images.Sources;
 
@@ -60,6 +61,8 @@ public sealed class TarContainer : IBlobContainer
     private void Index()
     {
         using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        CheckHeaders(stream);
+        stream.Position = 0;
         var archiveLength = stream.Length;
         using var reader = new TarReader(stream, leaveOpen: true);
         var count = 0;
@@ -70,7 +73,7 @@ public sealed class TarContainer : IBlobContainer
             {
                 entry = reader.GetNextEntry(copyData: false);
             }
-            catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or ArgumentException)
+            catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or ArgumentException or NotSupportedException)
             {
                 throw new StrataException(count == 0
                     ? $"{_path}: not a tar archive ({e.Message})"
@@ -105,6 +108,37 @@ public sealed class TarContainer : IBlobContainer
         if (count == 0)
         {
             throw new StrataException($"{_path}: not a tar archive (no entries)");
+        }
+    }
+
+    /// <summary>
+    /// Checks every header (checksum, numeric fields, name lengths) before the tar reader indexes the archive, since
+    /// it checks none of them. A first header that fails means the file is not a tar archive at all.
+    /// </summary>
+    private void CheckHeaders(FileStream stream)
+    {
+        var head = new byte[6];
+        var headLength = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var compression = CompressionDetector.Refused(head.AsSpan(0, headLength))
+            ?? CompressionDetector.Detect(head.AsSpan(0, headLength), null) switch
+            {
+                Compression.Gzip => "gzip",
+                Compression.Zstd => "zstd",
+                _ => null,
+            };
+        if (compression is not null)
+        {
+            throw new StrataException($"{_path}: not a tar archive: the file is compressed with {compression}; decompress it first");
+        }
+        stream.Position = 0;
+        var checking = new TarCheckingStream(stream, _path, leaveOpen: true);
+        try
+        {
+            checking.CheckAll();
+        }
+        catch (TarHeaderException e) when (checking.HeadersChecked == 0)
+        {
+            throw new StrataException($"{_path}: not a tar archive (its first 512 bytes are not a tar header: {e.Problem})", e);
         }
     }
 

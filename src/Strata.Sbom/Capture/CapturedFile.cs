@@ -1,7 +1,19 @@
 namespace Strata.Sbom.Capture;
 
-/// <summary>A file a cataloger asked for, as one layer stored it. <see cref="Visible"/> is false once a later layer hid it.</summary>
+/// <summary>
+/// A file a cataloger asked for, as one layer stored it. <see cref="Visible"/> is false once a later layer hid it, or
+/// once a later entry of the same layer stored the same path (a legal tar: the last entry wins).
+/// </summary>
 public sealed record CapturedFile(string Path, int Layer, long Size, int Mode, byte[] Content)
 {
-    public bool Visible { get; internal set; } = true;
+    private bool _visible = true;
+
+    public bool Visible
+    {
+        get => _visible && !Superseded;
+        internal set => _visible = value;
+    }
+
+    /// <summary>True when a later entry of the same layer stores the same path.</summary>
+    internal bool Superseded { get; set; }
 }

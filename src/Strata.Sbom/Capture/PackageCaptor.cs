@@ -16,6 +16,9 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
     private readonly ConcurrentBag<(string Cataloger, CapturedFile File)> _captured = [];
     private readonly ConcurrentBag<(CapturedFile File, Model.Package Package)> _catalogedOnArrival = [];
 
+    /// <summary>The file captured last for each path of each layer, so that a later entry for that path supersedes it.</summary>
+    private readonly ConcurrentDictionary<(int Layer, string Path), CapturedFile> _lastCaptured = new();
+
     /// <summary>Packages found in files cataloged as soon as they were read, with the file each came from.</summary>
     public IEnumerable<(CapturedFile File, Model.Package Package)> CatalogedOnArrival => _catalogedOnArrival;
 
@@ -26,6 +29,11 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
 
     public IFileSink? Open(int layer, string path, long size, int mode, ReadOnlySpan<byte> head)
     {
+        // A path stored twice in one layer: the later entry wins, whether or not it is captured itself.
+        if (_lastCaptured.TryRemove((layer, path), out var earlier))
+        {
+            earlier.Superseded = true;
+        }
         List<IPackageCataloger>? wanting = null;
         long cap = 0;
         foreach (var cataloger in catalogers)
@@ -51,7 +59,9 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
             _warn($"/{path} (layer {layer}): {size} bytes, over the {cap}-byte limit for package metadata; skipped");
             return null;
         }
-        return new Sink(this, layer, path, size, mode, wanting, forOs, head);
+        var sink = new Sink(this, layer, path, size, mode, wanting, forOs, head);
+        _lastCaptured[(layer, path)] = sink.File;
+        return sink;
     }
 
     public const string OsCataloger = "os";
@@ -63,6 +73,8 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
         private readonly List<IPackageCataloger> _catalogers;
         private readonly bool _forOs;
         private int _filled;
+
+        public CapturedFile File => _file;
 
         public Sink(PackageCaptor owner, int layer, string path, long size, int mode, List<IPackageCataloger> catalogers, bool forOs, ReadOnlySpan<byte> head)
         {

@@ -14,7 +14,12 @@ public static class OsDetector
 
     public static OsInfo? Detect(IEnumerable<CapturedFile> visibleFiles)
     {
-        var files = visibleFiles.Where(f => Paths.Contains(f.Path)).ToDictionary(f => f.Path, f => Encoding.UTF8.GetString(f.Content), StringComparer.Ordinal);
+        // Later layers win should two copies of a path both claim to be visible.
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in visibleFiles.Where(f => Paths.Contains(f.Path)).OrderBy(f => f.Layer))
+        {
+            files[file.Path] = Encoding.UTF8.GetString(file.Content);
+        }
         var release = files.GetValueOrDefault("etc/os-release") ?? files.GetValueOrDefault("usr/lib/os-release");
         if (release is not null)
         {
