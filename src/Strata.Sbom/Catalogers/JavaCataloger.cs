@@ -38,13 +38,17 @@ public sealed class JavaCataloger : IPackageCataloger
             {
                 reader.Read(file.Content, path);
             }
+            catch (ArchiveLimitException e)
+            {
+                context.Warn($"{path}: {e.Message}");
+            }
             catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException)
             {
                 context.Warn($"{path}: not a readable archive ({e.Message})");
             }
-            catch (ArchiveLimitException e)
+            catch (Exception e) when (CatalogFailure.IsCaught(e))
             {
-                context.Warn($"{path}: {e.Message}");
+                context.Warn($"{path}: {CatalogFailure.Describe(e)}; read no further");
             }
             var location = context.Location(file);
             packages.AddRange(reader.Found.DistinctBy(c => c.Purl).Select(c => new Package

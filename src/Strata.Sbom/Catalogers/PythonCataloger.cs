@@ -46,6 +46,6 @@ public sealed partial class PythonCataloger : IPackageCataloger
         };
     }
 
-    [GeneratedRegex("[-_.]+")]
+    [GeneratedRegex("[-_.]+", RegexOptions.NonBacktracking)]
     private static partial Regex Separators();
 }
