@@ -149,21 +149,23 @@ public sealed class DpkgCataloger : IPackageCataloger
         return paths;
     }
 
-    /// <summary>A .list names the folders a package made as well as its files: keep the files.</summary>
+    /// <summary>
+    /// A .list names the folders a package made as well as its files: keep the files. A path is a folder when another
+    /// path lies under it; in ordinal order those paths follow <c>PATH/</c>, so one binary search per path finds them,
+    /// whatever the depth (a path's ancestors are never cut out one by one).
+    /// </summary>
     private static List<string> WithoutFolders(List<string> paths)
     {
-        var folders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in paths)
+        var sorted = paths.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        bool IsFolder(string path)
         {
-            for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
-            {
-                if (!folders.Add(path[..slash]))
-                {
-                    break;
-                }
-            }
+            var prefix = path + "/";
+            var at = Array.BinarySearch(sorted, prefix, StringComparer.Ordinal);
+            var next = at >= 0 ? at : ~at;
+            return next < sorted.Length && sorted[next].StartsWith(prefix, StringComparison.Ordinal);
         }
-        return paths.Where(p => !folders.Contains(p)).Distinct(StringComparer.Ordinal).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return paths.Where(p => seen.Add(p) && !IsFolder(p)).ToList();
     }
 
     private static bool InFolder(string path, string folder) =>

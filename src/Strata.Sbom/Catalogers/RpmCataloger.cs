@@ -17,6 +17,8 @@ public sealed class RpmCataloger : IPackageCataloger
 
     private const string Wal = "rpmdb.sqlite-wal";
 
+    private const int MaxHeaderWarnings = 10;
+
     public string Name => "rpm";
 
     public bool IsLanguage => false;
@@ -104,6 +106,7 @@ public sealed class RpmCataloger : IPackageCataloger
             return [];
         }
         var entries = new List<RpmEntry>();
+        var unreadable = 0;
         for (var i = 0; i < blobs.Count; i++)
         {
             try
@@ -117,8 +120,16 @@ public sealed class RpmCataloger : IPackageCataloger
             }
             catch (Exception e) when (CatalogFailure.IsCaught(e))
             {
-                warn?.Invoke($"header {i + 1} of {blobs.Count}: {CatalogFailure.Describe(e)}; skipped");
+                // A hostile database may hold a million broken headers: the first few are named, the rest counted.
+                if (++unreadable <= MaxHeaderWarnings)
+                {
+                    warn?.Invoke($"header {i + 1} of {blobs.Count}: {CatalogFailure.Describe(e)}; skipped");
+                }
             }
+        }
+        if (unreadable > MaxHeaderWarnings)
+        {
+            warn?.Invoke($"{unreadable - MaxHeaderWarnings} more unreadable headers skipped");
         }
         return entries;
     }
