@@ -48,7 +48,7 @@ internal static class SqliteRpmDb
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
         {
-            throw new InvalidDataException("SQLite took too many steps to read Packages; not read", e);
+            throw new InvalidDataException("SQLite took too many steps to read Packages", e);
         }
         catch (SqliteException e)
         {
@@ -118,13 +118,13 @@ internal static class SqliteRpmDb
             var sql = reader.IsDBNull(1) ? "" : reader.GetString(1);
             if (type != "table" || sql.TrimStart().StartsWith("CREATE VIRTUAL", StringComparison.OrdinalIgnoreCase))
             {
-                throw new InvalidDataException($"its Packages is a {(type == "table" ? "virtual table" : type)}, not a table; not read");
+                throw new InvalidDataException($"Packages is a {(type == "table" ? "virtual table" : type)}, not a table");
             }
         }
         schema.CommandText = "SELECT name FROM pragma_table_xinfo('Packages') WHERE hidden <> 0 AND name IN ('blob', 'hnum')";
         if (schema.ExecuteScalar() is string generated)
         {
-            throw new InvalidDataException($"its Packages column '{generated}' is computed, not stored; not read");
+            throw new InvalidDataException($"Packages column '{generated}' is computed, not stored");
         }
     }
 }
