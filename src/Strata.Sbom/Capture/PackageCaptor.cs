@@ -51,7 +51,30 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
             _warn($"/{path} (layer {layer}): {size} bytes, over the {cap}-byte limit for package metadata; skipped");
             return null;
         }
+        if (wanting is [var only] && !forOs && only.Reducer(path, _warn) is { } reducer)
+        {
+            return new ReducingSink(this, only.Name, new CapturedFile(path, layer, size, mode, []), reducer, head);
+        }
         return new Sink(this, layer, path, size, mode, wanting, forOs, head);
+    }
+
+    /// <summary>A file its one cataloger reduces while it streams past (Java archives), never held whole.</summary>
+    private sealed class ReducingSink : IFileSink
+    {
+        private readonly PackageCaptor _owner;
+        private readonly string _cataloger;
+        private readonly CapturedFile _file;
+        private readonly IFileReducer _reducer;
+
+        public ReducingSink(PackageCaptor owner, string cataloger, CapturedFile file, IFileReducer reducer, ReadOnlySpan<byte> head)
+        {
+            (_owner, _cataloger, _file, _reducer) = (owner, cataloger, file, reducer);
+            _reducer.Write(head);
+        }
+
+        public void Write(ReadOnlySpan<byte> chunk) => _reducer.Write(chunk);
+
+        public void Complete() => _owner._captured.Add((_cataloger, _file with { Content = _reducer.Complete() }));
     }
 
     public const string OsCataloger = "os";
