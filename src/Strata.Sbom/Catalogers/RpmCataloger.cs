@@ -107,11 +107,12 @@ public sealed class RpmCataloger : IPackageCataloger
         }
         var entries = new List<RpmEntry>();
         var unreadable = 0;
+        var budget = new FileNameBudget();
         for (var i = 0; i < blobs.Count; i++)
         {
             try
             {
-                var entry = RpmHeader.Parse(blobs[i]);
+                var entry = RpmHeader.Parse(blobs[i], budget);
                 // The keys rpm imported are in the database as packages named gpg-pubkey; they install nothing.
                 if (entry.Name != "gpg-pubkey")
                 {
@@ -130,6 +131,10 @@ public sealed class RpmCataloger : IPackageCataloger
         if (unreadable > MaxHeaderWarnings)
         {
             warn?.Invoke($"{unreadable - MaxHeaderWarnings} more unreadable headers skipped");
+        }
+        if (budget.Exhausted)
+        {
+            warn?.Invoke(budget.Warning);
         }
         return entries;
     }
