@@ -130,6 +130,19 @@ public sealed class StreamedJarTests
     }
 
     [Fact]
+    public void An_archive_of_70000_pom_properties_keeps_65535_with_a_warning()
+    {
+        var entries = Enumerable.Range(0, 70_000).Select(i => TestZip.Text($"META-INF/maven/g/a{i}/pom.properties", "")).ToArray();
+        var (reduced, reducerWarnings) = Bounded.Run(() => Reduce(TestZip.Create(entries), 65536), 256 * Bounded.MiB);
+
+        Assert.Equal("/opt/app.jar!/META-INF/maven/g/a65535/pom.properties: past 65535 entries or 67108864 bytes kept; later ones are not read", Assert.Single(reducerWarnings));
+        var (purls, warnings) = Catalog(reduced);
+        Assert.Empty(purls);
+        Assert.Equal(65535, warnings.Count);
+        Assert.Equal("/opt/app.jar!/META-INF/maven/g/a0/pom.properties: no artifactId or version", warnings[0]);
+    }
+
+    [Fact]
     public void An_archive_that_stops_inside_an_entry_is_named_and_what_came_before_is_read()
     {
         var jar = TestZip.Create(Pom("first", "1.0"), ("lib/data.bin", new byte[100_000]));

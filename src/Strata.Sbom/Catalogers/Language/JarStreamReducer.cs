@@ -382,7 +382,7 @@ internal sealed class JarStreamReducer : IFileReducer
         switch (entry.Kind)
         {
             case Kind.Metadata or Kind.Raw:
-                _kept.Add(new ZipRecord(entry.NameBytes, entry.Flags, entry.Method, entry.Crc, entry.Uncompressed, entry.Data?.ToArray() ?? []));
+                Add(entry, new ZipRecord(entry.NameBytes, entry.Flags, entry.Method, entry.Crc, entry.Uncompressed, entry.Data?.ToArray() ?? []));
                 break;
             case Kind.NestedStored:
                 KeepNested(entry, entry.Nested!.Complete());
@@ -394,7 +394,25 @@ internal sealed class JarStreamReducer : IFileReducer
     }
 
     private void KeepNested(Entry entry, byte[] reduced) =>
-        _kept.Add(new ZipRecord(entry.NameBytes, (ushort)(entry.Flags & ~1), 0, Crc32.HashToUInt32(reduced), reduced.Length, reduced));
+        Add(entry, new ZipRecord(entry.NameBytes, (ushort)(entry.Flags & ~1), 0, Crc32.HashToUInt32(reduced), reduced.Length, reduced));
+
+    /// <summary>
+    /// Keeps a record while the budget allows its name and bookkeeping too (a million empty pom.properties cost
+    /// memory though they hold no bytes), and while the count fits a zip without zip64.
+    /// </summary>
+    private void Add(Entry entry, ZipRecord record)
+    {
+        if (_kept.Count < MaxRecords && _budget.Take(record.Name.Length + RecordOverhead))
+        {
+            _kept.Add(record);
+        }
+        else if (_budget.WarnOnce())
+        {
+            _warn($"{_path}!/{entry.Name}: past {MaxRecords} entries or {KeptBudget.MaxKept} bytes kept; later ones are not read");
+        }
+    }
+
+    private const int MaxRecords = ushort.MaxValue, RecordOverhead = 128;
 
     /// <summary>A deflated nested archive, inflated through a reducer of its own within the inflate limit; null when unreadable.</summary>
     private byte[]? Inflate(Entry entry)
