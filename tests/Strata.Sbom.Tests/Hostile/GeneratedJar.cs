@@ -14,6 +14,8 @@ internal sealed class GeneratedJar
 
     public long Length => _parts.Sum(p => p.Bytes.Length + p.Zeros);
 
+    public IReadOnlyList<(byte[] Bytes, long Zeros)> Parts => _parts;
+
     private GeneratedJar Add(byte[] bytes, long zeros = 0)
     {
         _parts.Add((bytes, zeros));
