@@ -7,7 +7,7 @@ namespace Strata.Sbom.Catalogers;
 /// Java archives (jar, war, ear) and the archives nested in them: Maven coordinates from
 /// <c>META-INF/maven/**/pom.properties</c>, else from <c>META-INF/MANIFEST.MF</c> and the file name. Nesting depth and
 /// inflated bytes are capped per top-level archive; beyond either, a warning and the packages found so far. Each
-/// archive is reduced while it streams past to the entries read (<see cref="JarStreamReducer"/>).
+/// archive is reduced while it streams past to the entries read (<see cref="ZipStreamReducer"/>).
 /// </summary>
 public sealed class JavaCataloger : IPackageCataloger
 {
@@ -24,12 +24,12 @@ public sealed class JavaCataloger : IPackageCataloger
 
     public bool IsLanguage => true;
 
-    /// <summary>Archives stream through a <see cref="JarStreamReducer"/>, never held whole: the size bounds only the time spent.</summary>
+    /// <summary>Archives stream through a <see cref="ZipStreamReducer"/>, never held whole: the size bounds only the time spent.</summary>
     public long MaxFileSize => MetadataLimits.StreamedArchive;
 
     public bool WantsPath(string path) => JavaPaths.IsArchive(path);
 
-    public IFileReducer? Reducer(string path, Action<string> warn) => new JarStreamReducer("/" + path, _limits, warn);
+    public IFileReducer? Reducer(string path, Action<string> warn) => new ZipStreamReducer("/" + path, ZipInterest.Java, _limits, warn);
 
     public IEnumerable<Package> Catalog(CatalogContext context)
     {

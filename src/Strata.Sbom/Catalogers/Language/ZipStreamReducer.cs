@@ -6,13 +6,13 @@ using System.Text;
 namespace Strata.Sbom.Catalogers.Language;
 
 /// <summary>
-/// Reads a Java archive as it streams past, one local header after another, and keeps only the entries
-/// <see cref="JavaArchiveReader"/> reads: manifests, pom.properties files and nested archives, each nested archive
-/// reduced the same way. The result is a small zip of those entries, so an archive of any size is never held whole.
+/// Reads a zip (a Java archive, a Python egg) as it streams past, one local header after another, and keeps only
+/// the entries its cataloger reads (<see cref="ZipInterest"/>): for Java archives, manifests, pom.properties files
+/// and nested archives, each nested archive reduced the same way. The result is a small zip of those entries, so an archive of any size is never held whole.
 /// An entry whose sizes follow its data (a data descriptor, as <c>jar</c> writes them) ends at the first descriptor
 /// whose compressed size is the number of bytes seen.
 /// </summary>
-internal sealed class JarStreamReducer : IFileReducer
+internal sealed class ZipStreamReducer : IFileReducer
 {
     private const uint LocalHeader = 0x04034b50, CentralHeader = 0x02014b50, EndOfDirectory = 0x06054b50, Zip64EndOfDirectory = 0x06064b50;
     private const int FixedHeader = 30, HeadKept = 64, SignatureLength = 4;
@@ -27,6 +27,7 @@ internal sealed class JarStreamReducer : IFileReducer
     private static ReadOnlySpan<byte> DescriptorSignature => "PK\x07\x08"u8;
 
     private readonly string _path;
+    private readonly ZipInterest _interest;
     private readonly JavaArchiveLimits _limits;
     private readonly Action<string> _warn;
     private readonly int _depth;
@@ -40,14 +41,15 @@ internal sealed class JarStreamReducer : IFileReducer
     private Entry? _entry;
     private byte[]? _firstSkipped;
 
-    public JarStreamReducer(string path, JavaArchiveLimits limits, Action<string> warn)
-        : this(path, limits, warn, 0, new KeptBudget())
+    public ZipStreamReducer(string path, ZipInterest interest, JavaArchiveLimits limits, Action<string> warn)
+        : this(path, interest, limits, warn, 0, new KeptBudget())
     {
     }
 
-    private JarStreamReducer(string path, JavaArchiveLimits limits, Action<string> warn, int depth, KeptBudget budget)
+    private ZipStreamReducer(string path, ZipInterest interest, JavaArchiveLimits limits, Action<string> warn, int depth, KeptBudget budget)
     {
         _path = path;
+        _interest = interest;
         _limits = limits;
         _warn = warn;
         _depth = depth;
@@ -271,7 +273,7 @@ internal sealed class JarStreamReducer : IFileReducer
         }
         if (entry.Kind == Kind.NestedStored)
         {
-            entry.Nested = new JarStreamReducer($"{_path}!/{entry.Name}", _limits, _warn, _depth + 1, _budget);
+            entry.Nested = new ZipStreamReducer($"{_path}!/{entry.Name}", _interest, _limits, _warn, _depth + 1, _budget);
         }
         _entry = entry;
         _state = (flags & ZipRecord.DataDescriptorFlag) != 0 ? State.Described : State.Sized;
@@ -308,11 +310,11 @@ internal sealed class JarStreamReducer : IFileReducer
         {
             return Kind.Skip;
         }
-        if (JavaPaths.IsManifest(entry.Name) || JavaPaths.IsPomProperties(entry.Name))
+        if (_interest.IsMetadata(entry.Name))
         {
             return Kind.Metadata;
         }
-        if (!JavaPaths.IsArchive(entry.Name))
+        if (!_interest.IsNested(entry.Name))
         {
             return Kind.Skip;
         }
@@ -417,7 +419,7 @@ internal sealed class JarStreamReducer : IFileReducer
     /// <summary>A deflated nested archive, inflated through a reducer of its own within the inflate limit; null when unreadable.</summary>
     private byte[]? Inflate(Entry entry)
     {
-        var nested = new JarStreamReducer($"{_path}!/{entry.Name}", _limits, _warn, _depth + 1, _budget);
+        var nested = new ZipStreamReducer($"{_path}!/{entry.Name}", _interest, _limits, _warn, _depth + 1, _budget);
         var compressed = entry.Data ?? new MemoryStream();
         var kept = compressed.Length;
         compressed.Position = 0;
@@ -475,7 +477,7 @@ internal sealed class JarStreamReducer : IFileReducer
 
         public MemoryStream? Data { get; set; }
 
-        public JarStreamReducer? Nested { get; set; }
+        public ZipStreamReducer? Nested { get; set; }
     }
 
     /// <summary>What one top-level archive may keep in memory at once, and inflate in all, across its nested archives.</summary>
