@@ -58,7 +58,7 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
         return new Sink(this, layer, path, size, mode, wanting, forOs, head);
     }
 
-    /// <summary>A file its one cataloger reduces while it streams past (Java archives), never held whole.</summary>
+    /// <summary>A file its one cataloger reduces while it streams past (Java archives, eggs), never held whole.</summary>
     private sealed class ReducingSink : IFileSink
     {
         private readonly PackageCaptor _owner;
