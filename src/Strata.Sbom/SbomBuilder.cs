@@ -40,9 +40,9 @@ public static class SbomBuilder
             {
                 packages.AddRange(cataloger.Catalog(context));
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (CatalogFailure.IsCaught(e))
             {
-                warnings.Enqueue($"{cataloger.Name}: cataloging failed ({e.GetType().Name}: {e.Message}); its packages are missing");
+                warnings.Enqueue($"{cataloger.Name} cataloger: failed ({CatalogFailure.Describe(e)}); its packages are missing");
             }
         }
         var ownedByOs = packages.Where(p => !IsLanguage(catalogers, p)).SelectMany(p => p.Files).Select(f => f.TrimStart('/')).ToHashSet(StringComparer.Ordinal);

@@ -59,9 +59,37 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
             _warn($"/{path} (layer {layer}): {size} bytes, over the {cap}-byte limit for package metadata; skipped");
             return null;
         }
+        if (wanting is [var only] && !forOs && only.Reducer(path, _warn) is { } reducer)
+        {
+            return new ReducingSink(this, only.Name, new CapturedFile(path, layer, size, mode, []), reducer, head);
+        }
         var sink = new Sink(this, layer, path, size, mode, wanting, forOs, head);
         _lastCaptured[(layer, path)] = sink.File;
         return sink;
+    }
+
+    /// <summary>A file its one cataloger reduces while it streams past (Java archives, eggs), never held whole.</summary>
+    private sealed class ReducingSink : IFileSink
+    {
+        private readonly PackageCaptor _owner;
+        private readonly string _cataloger;
+        private readonly CapturedFile _file;
+        private readonly IFileReducer _reducer;
+
+        public ReducingSink(PackageCaptor owner, string cataloger, CapturedFile file, IFileReducer reducer, ReadOnlySpan<byte> head)
+        {
+            (_owner, _cataloger, _file, _reducer) = (owner, cataloger, file, reducer);
+            _reducer.Write(head);
+        }
+
+        public void Write(ReadOnlySpan<byte> chunk) => _reducer.Write(chunk);
+
+        public void Complete()
+        {
+            var reduced = _file with { Content = _reducer.Complete() };
+            _owner._lastCaptured[(reduced.Layer, reduced.Path)] = reduced;
+            _owner._captured.Add((_cataloger, reduced));
+        }
     }
 
     public const string OsCataloger = "os";

@@ -32,11 +32,11 @@ public sealed class ApkCataloger : IPackageCataloger
             return [];
         }
         var shown = ordered[visible];
-        var entries = ApkDatabase.Parse(Encoding.UTF8.GetString(shown.Content), message => context.Warn($"/{shown.Path}: {message}"));
+        var entries = context.ReadOr(shown, [], () => ApkDatabase.Parse(Encoding.UTF8.GetString(shown.Content), message => context.Warn($"/{shown.Path}: {message}")));
         var history = new LayerHistory();
         foreach (var earlier in ordered.Take(visible))
         {
-            history.Add(earlier.Layer, ApkDatabase.Parse(Encoding.UTF8.GetString(earlier.Content), null).Select(e => e.Key));
+            history.Add(earlier.Layer, context.ReadOr(earlier, [], () => ApkDatabase.Parse(Encoding.UTF8.GetString(earlier.Content), null)).Select(e => e.Key));
         }
         history.Add(shown.Layer, entries.Select(e => e.Key));
         return entries.Select(e => new Package

@@ -15,6 +15,7 @@ internal static class ApkDatabase
     public static List<ApkEntry> Parse(string text, Action<string>? warn)
     {
         var entries = new List<ApkEntry>();
+        var budget = new FileNameBudget();
         var lines = text.Split('\n');
         var start = 0;
         for (var i = 0; i <= lines.Length; i++)
@@ -25,7 +26,7 @@ internal static class ApkDatabase
             }
             if (i > start)
             {
-                var entry = Read(lines.AsSpan(start, i - start), start + 1, warn);
+                var entry = Read(lines.AsSpan(start, i - start), start + 1, warn, budget);
                 if (entry is not null)
                 {
                     entries.Add(entry);
@@ -33,10 +34,14 @@ internal static class ApkDatabase
             }
             start = i + 1;
         }
+        if (budget.Exhausted)
+        {
+            warn?.Invoke(budget.Warning);
+        }
         return entries;
     }
 
-    private static ApkEntry? Read(ReadOnlySpan<string> lines, int firstLine, Action<string>? warn)
+    private static ApkEntry? Read(ReadOnlySpan<string> lines, int firstLine, Action<string>? warn, FileNameBudget budget)
     {
         string? name = null, version = null, arch = null, origin = null, license = null, folder = null, malformed = null;
         var files = new List<string>();
@@ -57,7 +62,7 @@ internal static class ApkDatabase
                 case 'o': origin = value; break;
                 case 'L': license = value; break;
                 case 'F': folder = value.Trim('/'); break;
-                case 'R': files.Add(folder is null or "" ? "/" + value : $"/{folder}/{value}"); break;
+                case 'R' when budget.Take((folder?.Length ?? 0) + value.Length + 2): files.Add(folder is null or "" ? "/" + value : $"/{folder}/{value}"); break;
             }
         }
         var detail = malformed is null ? "" : $" ({malformed})";

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Strata.Sbom.Catalogers;
 
 /// <summary>One paragraph of a Debian control file: its fields (names compared case-insensitively) and where it starts.</summary>
@@ -8,7 +10,8 @@ internal sealed record ControlParagraph(int Line, IReadOnlyDictionary<string, st
 
 /// <summary>
 /// Reads Debian control-file paragraphs (dpkg's status and status.d files, opkg's status): <c>Field: value</c> lines,
-/// continuation lines starting with a space or tab, paragraphs separated by blank lines.
+/// continuation lines starting with a space or tab, paragraphs separated by blank lines. Linear in the text: a
+/// field's continuation lines are gathered in one builder, never by concatenating strings.
 /// </summary>
 internal static class ControlFile
 {
@@ -17,24 +20,34 @@ internal static class ControlFile
         var paragraphs = new List<ControlParagraph>();
         Dictionary<string, string>? fields = null;
         string? current = null;
+        var value = new StringBuilder();
         string? malformed = null;
         var start = 0;
         var number = 0;
+        void EndField()
+        {
+            if (current is not null)
+            {
+                fields![current] = value.ToString();
+            }
+            current = null;
+            value.Clear();
+        }
         void Close()
         {
+            EndField();
             if (fields is not null)
             {
                 paragraphs.Add(new ControlParagraph(start, fields, malformed));
             }
             fields = null;
-            current = null;
             malformed = null;
         }
-        foreach (var raw in text.Split('\n'))
+        foreach (var range in text.AsSpan().Split('\n'))
         {
             number++;
-            var line = raw.TrimEnd('\r');
-            if (line.Trim().Length == 0)
+            var line = text.AsSpan(range).TrimEnd('\r');
+            if (line.Trim().IsEmpty)
             {
                 Close();
                 continue;
@@ -52,19 +65,19 @@ internal static class ControlFile
                 }
                 else
                 {
-                    fields[current] += "\n" + line.Trim();
+                    value.Append('\n').Append(line.Trim());
                 }
                 continue;
             }
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            EndField();
+            var colon = line.IndexOf(':');
             if (colon <= 0)
             {
                 malformed ??= $"line {number} is not 'Field: value'";
-                current = null;
                 continue;
             }
-            current = line[..colon].Trim();
-            fields[current] = line[(colon + 1)..].Trim();
+            current = line[..colon].Trim().ToString();
+            value.Append(line[(colon + 1)..].Trim());
         }
         Close();
         return paragraphs;

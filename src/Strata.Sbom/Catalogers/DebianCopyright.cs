@@ -35,16 +35,23 @@ internal static partial class DebianCopyright
             return [];
         }
         var licenses = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var paragraph in paragraphs)
         {
             // The first line names the licence; lines after it are its text.
-            var name = paragraph["License"]?.Split('\n')[0].Trim();
-            if (!string.IsNullOrEmpty(name) && ToSpdx(name) is { } expression && !licenses.Contains(expression))
+            var name = FirstLine(paragraph["License"]);
+            if (!string.IsNullOrEmpty(name) && ToSpdx(name) is { } expression && seen.Add(expression))
             {
                 licenses.Add(expression);
             }
         }
         return licenses;
+    }
+
+    private static string? FirstLine(string? value)
+    {
+        var end = value?.IndexOf('\n', StringComparison.Ordinal) ?? -1;
+        return (end < 0 ? value : value![..end])?.Trim();
     }
 
     /// <summary><c>GPL-1+ or Artistic</c> → <c>GPL-1.0-or-later OR Artistic-1.0-Perl</c>.</summary>
@@ -104,6 +111,6 @@ internal static partial class DebianCopyright
     }
 
     /// <summary>GPL-2, GPL-2+, GPLv3+, LGPL-2.1+, AGPL-3, GFDL-1.3+, GFDL-NIV-1.3+.</summary>
-    [GeneratedRegex(@"^(?<family>A?GPL|LGPL|GFDL)(?<niv>-NIV)?(-|v)(?<version>[1-3](\.[0-9])?)(?<later>\+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<family>A?GPL|LGPL|GFDL)(?<niv>-NIV)?(-|v)(?<version>[1-3](\.[0-9])?)(?<later>\+)?$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex GnuLicense();
 }

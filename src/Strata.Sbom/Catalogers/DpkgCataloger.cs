@@ -61,20 +61,20 @@ public sealed class DpkgCataloger : IPackageCataloger
                 continue;
             }
             var shown = ordered[visible];
-            var entries = DpkgStatus.Parse(Text(shown), message => context.Warn($"/{shown.Path}: {message}"));
+            var entries = context.ReadOr(shown, [], () => DpkgStatus.Parse(Text(shown), message => context.Warn($"/{shown.Path}: {message}")));
             var history = new LayerHistory();
             foreach (var earlier in ordered.Take(visible))
             {
-                history.Add(earlier.Layer, DpkgStatus.Parse(Text(earlier), null).Select(e => e.Key));
+                history.Add(earlier.Layer, context.ReadOr(earlier, [], () => DpkgStatus.Parse(Text(earlier), null)).Select(e => e.Key));
             }
             history.Add(shown.Layer, entries.Select(e => e.Key));
             foreach (var entry in entries)
             {
                 var files = shown.Path == Status
-                    ? FilesFromList(entry, lists)
-                    : FilesFromMd5sums(md5sums.GetValueOrDefault(shown.Path));
+                    ? FilesFromList(context, entry, lists)
+                    : FilesFromMd5sums(context, md5sums.GetValueOrDefault(shown.Path));
                 var copyright = copyrights.GetValueOrDefault(entry.Name);
-                var licenses = copyright is null ? [] : DebianCopyright.Licenses(Text(copyright));
+                var licenses = copyright is null ? [] : context.ReadOr(copyright, [], () => DebianCopyright.Licenses(Text(copyright)));
                 packages.Add(ToPackage(entry, context.Os, context.Locate(history.OriginOf(entry.Key), shown.Path), files) with { Licenses = licenses });
             }
         }
@@ -113,7 +113,7 @@ public sealed class DpkgCataloger : IPackageCataloger
     }
 
     /// <summary>Multi-Arch: same packages keep <c>NAME:ARCH.list</c>, the others <c>NAME.list</c>.</summary>
-    private static IReadOnlyList<string> FilesFromList(DpkgEntry entry, Dictionary<string, CapturedFile> lists)
+    private static IReadOnlyList<string> FilesFromList(CatalogContext context, DpkgEntry entry, Dictionary<string, CapturedFile> lists)
     {
         var list = (entry.Architecture is null ? null : lists.GetValueOrDefault($"{entry.Name}:{entry.Architecture}"))
             ?? lists.GetValueOrDefault(entry.Name);
@@ -121,20 +121,18 @@ public sealed class DpkgCataloger : IPackageCataloger
         {
             return [];
         }
-        var paths = Text(list).Split('\n')
+        return context.ReadOr<IReadOnlyList<string>>(list, [], () => WithoutFolders(Text(list).Split('\n')
             .Select(l => l.TrimEnd('\r'))
             .Where(l => l.StartsWith('/') && l != "/.")
-            .ToList();
-        return WithoutFolders(paths);
+            .ToList()));
     }
 
     /// <summary>Distroless status.d files have no .list beside them, but NAME.md5sums lists the package's files.</summary>
-    private static IReadOnlyList<string> FilesFromMd5sums(CapturedFile? md5sums)
+    private static IReadOnlyList<string> FilesFromMd5sums(CatalogContext context, CapturedFile? md5sums) =>
+        md5sums is null ? [] : context.ReadOr<IReadOnlyList<string>>(md5sums, [], () => FilesFromMd5sums(md5sums));
+
+    private static List<string> FilesFromMd5sums(CapturedFile md5sums)
     {
-        if (md5sums is null)
-        {
-            return [];
-        }
         var paths = new List<string>();
         foreach (var line in Text(md5sums).Split('\n'))
         {
@@ -151,21 +149,23 @@ public sealed class DpkgCataloger : IPackageCataloger
         return paths;
     }
 
-    /// <summary>A .list names the folders a package made as well as its files: keep the files.</summary>
+    /// <summary>
+    /// A .list names the folders a package made as well as its files: keep the files. A path is a folder when another
+    /// path lies under it; in ordinal order those paths follow <c>PATH/</c>, so one binary search per path finds them,
+    /// whatever the depth (a path's ancestors are never cut out one by one).
+    /// </summary>
     private static List<string> WithoutFolders(List<string> paths)
     {
-        var folders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in paths)
+        var sorted = paths.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        bool IsFolder(string path)
         {
-            for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
-            {
-                if (!folders.Add(path[..slash]))
-                {
-                    break;
-                }
-            }
+            var prefix = path + "/";
+            var at = Array.BinarySearch(sorted, prefix, StringComparer.Ordinal);
+            var next = at >= 0 ? at : ~at;
+            return next < sorted.Length && sorted[next].StartsWith(prefix, StringComparison.Ordinal);
         }
-        return paths.Where(p => !folders.Contains(p)).Distinct(StringComparer.Ordinal).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return paths.Where(p => seen.Add(p) && !IsFolder(p)).ToList();
     }
 
     private static bool InFolder(string path, string folder) =>

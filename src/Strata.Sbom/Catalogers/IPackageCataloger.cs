@@ -28,6 +28,13 @@ public interface IPackageCataloger
     /// </summary>
     bool CatalogsFilesAlone => false;
 
+    /// <summary>
+    /// A reducer for a file this cataloger wants, when it reads only parts of large files (Java archives): the file
+    /// then streams through the reducer instead of being held, and <see cref="MaxFileSize"/> bounds only the time
+    /// spent. Null (the default) holds the file whole. Problems the reducer meets go to <paramref name="warn"/>.
+    /// </summary>
+    IFileReducer? Reducer(string path, Action<string> warn) => null;
+
     /// <summary>Finds packages in the files captured for this cataloger; broken metadata is warned about by path, never thrown.</summary>
     IEnumerable<Package> Catalog(CatalogContext context);
 }

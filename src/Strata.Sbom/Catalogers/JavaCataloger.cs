@@ -6,7 +6,8 @@ namespace Strata.Sbom.Catalogers;
 /// <summary>
 /// Java archives (jar, war, ear) and the archives nested in them: Maven coordinates from
 /// <c>META-INF/maven/**/pom.properties</c>, else from <c>META-INF/MANIFEST.MF</c> and the file name. Nesting depth and
-/// inflated bytes are capped per top-level archive; beyond either, a warning and the packages found so far.
+/// inflated bytes are capped per top-level archive; beyond either, a warning and the packages found so far. Each
+/// archive is reduced while it streams past to the entries read (<see cref="ZipStreamReducer"/>).
 /// </summary>
 public sealed class JavaCataloger : IPackageCataloger
 {
@@ -23,9 +24,12 @@ public sealed class JavaCataloger : IPackageCataloger
 
     public bool IsLanguage => true;
 
-    public long MaxFileSize => MetadataLimits.Archive;
+    /// <summary>Archives stream through a <see cref="ZipStreamReducer"/>, never held whole: the size bounds only the time spent.</summary>
+    public long MaxFileSize => MetadataLimits.StreamedArchive;
 
     public bool WantsPath(string path) => JavaPaths.IsArchive(path);
+
+    public IFileReducer? Reducer(string path, Action<string> warn) => new ZipStreamReducer("/" + path, ZipInterest.Java, _limits, warn);
 
     public IEnumerable<Package> Catalog(CatalogContext context)
     {
@@ -38,13 +42,17 @@ public sealed class JavaCataloger : IPackageCataloger
             {
                 reader.Read(file.Content, path);
             }
+            catch (ArchiveLimitException e)
+            {
+                context.Warn($"{path}: {e.Message}");
+            }
             catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException)
             {
                 context.Warn($"{path}: not a readable archive ({e.Message})");
             }
-            catch (ArchiveLimitException e)
+            catch (Exception e) when (CatalogFailure.IsCaught(e))
             {
-                context.Warn($"{path}: {e.Message}");
+                context.Warn($"{path}: {CatalogFailure.Describe(e)}; read no further");
             }
             var location = context.Location(file);
             packages.AddRange(reader.Found.DistinctBy(c => c.Purl).Select(c => new Package

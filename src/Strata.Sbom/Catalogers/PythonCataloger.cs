@@ -20,6 +20,12 @@ public sealed partial class PythonCataloger : IPackageCataloger
 
     public bool WantsPath(string path) => PythonPaths.IsMetadata(path);
 
+    /// <summary>A zipped egg streams through a reducer that keeps its PKG-INFO; metadata files are held whole.</summary>
+    public IFileReducer? Reducer(string path, Action<string> warn) =>
+        PythonPaths.IsZippedEgg(path) ? new ZipStreamReducer("/" + path, ZipInterest.Egg, new JavaArchiveLimits(MaxMetadataEntry: EggMetadataCap), warn) : null;
+
+    private const long EggMetadataCap = 1024 * 1024;
+
     public IEnumerable<Package> Catalog(CatalogContext context) => LanguageFiles.ReadVisible(context, file => [Read(context, file)]);
 
     /// <summary>The project name as PEP 503 normalises it: lower case, each run of <c>-_.</c> one hyphen.</summary>
@@ -46,6 +52,6 @@ public sealed partial class PythonCataloger : IPackageCataloger
         };
     }
 
-    [GeneratedRegex("[-_.]+")]
+    [GeneratedRegex("[-_.]+", RegexOptions.NonBacktracking)]
     private static partial Regex Separators();
 }

@@ -17,11 +17,17 @@ public sealed class RpmCataloger : IPackageCataloger
 
     private const string Wal = "rpmdb.sqlite-wal";
 
+    private const int MaxHeaderWarnings = 10;
+
     public string Name => "rpm";
 
     public bool IsLanguage => false;
 
-    public long MaxFileSize => 512L * 1024 * 1024;
+    /// <summary>
+    /// The database is held whole while it is read: 128 MiB is several times the largest real one (a few thousand
+    /// packages); a larger file is skipped with a warning rather than risk memory.
+    /// </summary>
+    public long MaxFileSize => 128L * 1024 * 1024;
 
     public bool WantsPath(string path)
     {
@@ -92,41 +98,55 @@ public sealed class RpmCataloger : IPackageCataloger
         List<byte[]> blobs;
         try
         {
-            blobs = Blobs(context, file);
+            blobs = Blobs(context, file, warn);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (CatalogFailure.IsCaught(e))
         {
-            warn?.Invoke($"{e.Message}; no packages read");
+            warn?.Invoke($"{CatalogFailure.Describe(e)}; no packages read");
             return [];
         }
         var entries = new List<RpmEntry>();
+        var unreadable = 0;
+        var budget = new FileNameBudget();
         for (var i = 0; i < blobs.Count; i++)
         {
             try
             {
-                var entry = RpmHeader.Parse(blobs[i]);
+                var entry = RpmHeader.Parse(blobs[i], budget);
                 // The keys rpm imported are in the database as packages named gpg-pubkey; they install nothing.
                 if (entry.Name != "gpg-pubkey")
                 {
                     entries.Add(entry);
                 }
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (CatalogFailure.IsCaught(e))
             {
-                warn?.Invoke($"header {i + 1} of {blobs.Count}: {e.Message}; skipped");
+                // A hostile database may hold a million broken headers: the first few are named, the rest counted.
+                if (++unreadable <= MaxHeaderWarnings)
+                {
+                    warn?.Invoke($"header {i + 1} of {blobs.Count}: {CatalogFailure.Describe(e)}; skipped");
+                }
             }
+        }
+        if (unreadable > MaxHeaderWarnings)
+        {
+            warn?.Invoke($"{unreadable - MaxHeaderWarnings} more unreadable headers skipped");
+        }
+        if (budget.Exhausted)
+        {
+            warn?.Invoke(budget.Warning);
         }
         return entries;
     }
 
-    private static List<byte[]> Blobs(CatalogContext context, CapturedFile file)
+    private static List<byte[]> Blobs(CatalogContext context, CapturedFile file, Action<string>? warn)
     {
         var content = file.Content;
         if (SqliteRpmDb.LooksLike(content))
         {
             var walPath = file.Path[..(file.Path.LastIndexOf('/') + 1)] + Wal;
             var wal = context.Files.FirstOrDefault(f => f.Path == walPath && f.Layer == file.Layer);
-            return SqliteRpmDb.Values(content, wal?.Content);
+            return SqliteRpmDb.Values(content, wal?.Content, warn);
         }
         if (NdbPackages.LooksLike(content))
         {

@@ -27,7 +27,7 @@ public abstract class ExecutableCataloger : IPackageCataloger
         var found = new List<Package>();
         foreach (var file in context.VisibleFiles)
         {
-            found.AddRange(CatalogFile(file, context));
+            found.AddRange(context.ReadOr(file, [], () => CatalogFile(file, context)));
         }
         return PackageMerge.Merge(found);
     }

@@ -1,8 +1,11 @@
+using System.Text;
+
 namespace Strata.Sbom.Catalogers.Language;
 
 /// <summary>
 /// A jar's <c>META-INF/MANIFEST.MF</c>: <c>Name: value</c> attributes, continued on lines that start with one space,
-/// in a main section and per-entry sections after blank lines. Lookups prefer the main section.
+/// in a main section and per-entry sections after blank lines. Lookups prefer the main section. Linear in the text:
+/// continuation lines are gathered in one builder.
 /// </summary>
 internal sealed class JarManifest
 {
@@ -16,38 +19,52 @@ internal sealed class JarManifest
         var manifest = new JarManifest();
         Dictionary<string, string>? section = null;
         string? last = null;
-        foreach (var raw in text.Split('\n'))
+        var value = new StringBuilder();
+        void EndValue()
         {
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0)
+            if (last is not null)
             {
-                (section, last) = (null, null);
+                section![last] = value.ToString();
+            }
+            last = null;
+            value.Clear();
+        }
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            var line = text.AsSpan(range).TrimEnd('\r');
+            if (line.IsEmpty)
+            {
+                EndValue();
+                section = null;
                 continue;
             }
             if (line[0] == ' ')
             {
-                if (section is not null && last is not null)
+                if (last is not null)
                 {
-                    section[last] += line[1..];
+                    value.Append(line[1..]);
                 }
                 continue;
             }
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            EndValue();
+            var colon = line.IndexOf(':');
             if (colon <= 0)
             {
-                last = null;
                 continue;
             }
             if (section is null)
             {
                 manifest._sections.Add(section = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
             }
-            last = line[..colon].Trim();
-            if (!section.TryAdd(last, line[(colon + 1)..].Trim()))
+            var name = line[..colon].Trim().ToString();
+            // The first of two attributes with one name wins.
+            if (section.TryAdd(name, ""))
             {
-                last = null;
+                last = name;
+                value.Append(line[(colon + 1)..].Trim());
             }
         }
+        EndValue();
         return manifest;
     }
 }

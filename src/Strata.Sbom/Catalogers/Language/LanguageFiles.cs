@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Strata.Sbom.Capture;
 using Strata.Sbom.Model;
 
@@ -18,9 +16,9 @@ internal static class LanguageFiles
             {
                 packages.AddRange(read(file));
             }
-            catch (Exception e) when (e is MetadataException or JsonException or InvalidDataException or DecoderFallbackException)
+            catch (Exception e) when (CatalogFailure.IsCaught(e))
             {
-                context.Warn($"/{file.Path}: {Describe(e)}");
+                context.Warn($"/{file.Path}: {(e is InvalidDataException zip ? $"not a readable archive ({zip.Message})" : CatalogFailure.Describe(e))}");
             }
         }
         return packages;
@@ -28,12 +26,4 @@ internal static class LanguageFiles
 
     /// <summary>The location of a captured file as the layer that stored it.</summary>
     public static PackageLocation Location(this CatalogContext context, CapturedFile file) => context.Locate(file.Layer, file.Path);
-
-    private static string Describe(Exception e) => e switch
-    {
-        JsonException json => $"not valid JSON ({json.Message})",
-        InvalidDataException zip => $"not a readable archive ({zip.Message})",
-        DecoderFallbackException => "not valid UTF-8 text",
-        _ => e.Message,
-    };
 }

@@ -78,15 +78,15 @@ internal sealed partial record MavenCoordinates(string? Group, string Artifact, 
 
     private static string? ValidVersion(string? value) => value is not null && VersionPattern().IsMatch(value) ? value : null;
 
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$", RegexOptions.NonBacktracking)]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.\-+]*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.\-+]*$", RegexOptions.NonBacktracking)]
     private static partial Regex VersionPattern();
 
-    [GeneratedRegex(@"^(?<group>[A-Za-z0-9_][A-Za-z0-9_.\-]*)#(?<artifact>[A-Za-z0-9_][A-Za-z0-9_.\-]*);(?<version>[A-Za-z0-9][A-Za-z0-9_.\-+]*)$")]
+    [GeneratedRegex(@"^(?<group>[A-Za-z0-9_][A-Za-z0-9_.\-]*)#(?<artifact>[A-Za-z0-9_][A-Za-z0-9_.\-]*);(?<version>[A-Za-z0-9][A-Za-z0-9_.\-+]*)$", RegexOptions.NonBacktracking)]
     private static partial Regex IvyTitle();
 
-    [GeneratedRegex(@"^(?<name>.+)-(?<version>\d[^-]*(?:-[A-Za-z][A-Za-z0-9_.]*)*)$")]
+    [GeneratedRegex(@"^(?<name>.+)-(?<version>\d[^-]*(?:-[A-Za-z][A-Za-z0-9_.]*)*)$", RegexOptions.NonBacktracking)]
     private static partial Regex NameAndVersion();
 }

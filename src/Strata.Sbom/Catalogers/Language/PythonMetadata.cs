@@ -1,8 +1,11 @@
+using System.Text;
+
 namespace Strata.Sbom.Catalogers.Language;
 
 /// <summary>
 /// The header fields of a Python core metadata file (METADATA, PKG-INFO): <c>Key: value</c> lines up to the first
-/// blank line, continuation lines indented, names case-insensitive; lines that are neither are ignored.
+/// blank line, continuation lines indented, names case-insensitive; lines that are neither are ignored. Linear in
+/// the text: continuation lines are gathered in one builder.
 /// </summary>
 internal sealed class PythonMetadata
 {
@@ -20,10 +23,20 @@ internal sealed class PythonMetadata
     {
         var metadata = new PythonMetadata();
         List<string>? last = null;
-        foreach (var raw in text.Split('\n'))
+        var value = new StringBuilder();
+        void EndValue()
         {
-            var line = raw.TrimEnd('\r');
-            if (line.Trim().Length == 0)
+            if (last is not null)
+            {
+                last.Add(value.ToString().Trim());
+            }
+            last = null;
+            value.Clear();
+        }
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            var line = text.AsSpan(range).TrimEnd('\r');
+            if (line.Trim().IsEmpty)
             {
                 if (!metadata.IsEmpty)
                 {
@@ -35,23 +48,25 @@ internal sealed class PythonMetadata
             {
                 if (last is not null)
                 {
-                    last[^1] = (last[^1] + "\n" + line.Trim()).Trim();
+                    value.Append('\n').Append(line.Trim());
                 }
                 continue;
             }
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var name = colon > 0 ? line[..colon] : "";
-            if (name.Length == 0 || name.Contains(' ', StringComparison.Ordinal))
+            EndValue();
+            var colon = line.IndexOf(':');
+            var name = colon > 0 ? line[..colon] : [];
+            if (name.IsEmpty || name.Contains(' '))
             {
-                last = null;
                 continue;
             }
-            if (!metadata._fields.TryGetValue(name, out last))
+            var key = name.ToString();
+            if (!metadata._fields.TryGetValue(key, out last))
             {
-                metadata._fields[name] = last = [];
+                metadata._fields[key] = last = [];
             }
-            last.Add(line[(colon + 1)..].Trim());
+            value.Append(line[(colon + 1)..].Trim());
         }
+        EndValue();
         return metadata;
     }
 }

@@ -6,7 +6,8 @@ namespace Strata.Sbom.Catalogers.Language;
 /// The fields RubyGems writes into an installed gem's <c>specifications/NAME-VERSION.gemspec</c>, read from the Ruby
 /// source with patterns, never run: <c>s.name = "x"</c>, <c>s.version = "1.2"</c> (or <c>Gem::Version.new("1.2")</c>),
 /// <c>s.licenses = ["MIT"]</c> or <c>s.license = "MIT"</c>; strings may carry <c>.freeze</c> or be <c>%q{…}</c>.
-/// The <c># stub: name version</c> comment stands in for a missing name or version.
+/// The <c># stub: name version</c> comment stands in for a missing name or version. The patterns run without
+/// backtracking, so that no gemspec, however hostile, takes more than linear time.
 /// </summary>
 internal static partial class RubyGemspec
 {
@@ -28,18 +29,18 @@ internal static partial class RubyGemspec
 
     private static string Unescape(string value) => value.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\'", "'", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^\s*\w+\.name\s*=\s*" + Literal, RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*\w+\.name\s*=\s*" + Literal, RegexOptions.Multiline | RegexOptions.NonBacktracking)]
     private static partial Regex NameAssignment();
 
-    [GeneratedRegex(@"^\s*\w+\.version\s*=\s*(?:Gem::Version\.new\(\s*)?" + Literal, RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*\w+\.version\s*=\s*(?:Gem::Version\.new\(\s*)?" + Literal, RegexOptions.Multiline | RegexOptions.NonBacktracking)]
     private static partial Regex VersionAssignment();
 
-    [GeneratedRegex(@"^\s*\w+\.licenses?\s*=\s*(?<value>\[[^\]]*\]|" + Literal + ")", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*\w+\.licenses?\s*=\s*(?<value>\[[^\]]*\]|" + Literal + ")", RegexOptions.Multiline | RegexOptions.NonBacktracking)]
     private static partial Regex LicenseAssignment();
 
-    [GeneratedRegex(Literal)]
+    [GeneratedRegex(Literal, RegexOptions.NonBacktracking)]
     private static partial Regex StringLiteral();
 
-    [GeneratedRegex(@"^#\s*stub:\s+(?<name>\S+)\s+(?<version>\S+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^#\s*stub:\s+(?<name>\S+)\s+(?<version>\S+)", RegexOptions.Multiline | RegexOptions.NonBacktracking)]
     private static partial Regex Stub();
 }

@@ -39,6 +39,18 @@ internal static class BerkeleyDbHash
         var lastPage = U32(file.AsSpan(32));
         var pages = (uint)Math.Min(lastPage + 1L, file.Length / pageSize);
         var items = new List<(byte[], byte[])>();
+        // Each overflow page belongs to one item in a real database, so its items hold no more bytes than the file;
+        // a hostile one could point a million items at one long chain.
+        long claimed = 0;
+        uint Claim(uint total)
+        {
+            claimed += total;
+            if (claimed > file.Length)
+            {
+                throw new InvalidDataException("off-page items claim more bytes than the file holds (overflow pages shared between items)");
+            }
+            return total;
+        }
         for (uint number = 1; number < pages; number++)
         {
             var page = file.AsSpan((int)(number * pageSize), (int)pageSize);
@@ -64,7 +76,7 @@ internal static class BerkeleyDbHash
                 return page[offset] switch
                 {
                     ItemKeyData => page[(offset + 1)..end].ToArray(),
-                    ItemOffPage when offset + 12 <= end => Overflow(file, pageSize, U32(page[(offset + 4)..]), U32(page[(offset + 8)..]), U32, U16),
+                    ItemOffPage when offset + 12 <= end => Overflow(file, pageSize, U32(page[(offset + 4)..]), Claim(U32(page[(offset + 8)..])), U32, U16),
                     // Duplicates and off-page duplicates: rpm never writes them.
                     _ => null,
                 };

@@ -36,6 +36,7 @@ internal static class NdbPackages
             throw new InvalidDataException($"{slotPages} slot pages do not fit in {file.Length} bytes");
         }
         var values = new List<byte[]>();
+        long claimed = 0;
         // The header takes the room of the first two slots.
         for (var at = 2 * SlotSize; at < slotPages * PageSize; at += SlotSize)
         {
@@ -64,6 +65,12 @@ internal static class NdbPackages
             if (BlobHeaderSize + (long)length > blocks * BlockSize)
             {
                 throw new InvalidDataException($"package {package}'s blob claims {length} bytes, more than its {blocks} blocks");
+            }
+            // Slots of a real database point to blobs of their own; a hostile one could point them all at one.
+            claimed += length;
+            if (claimed > file.Length)
+            {
+                throw new InvalidDataException($"package {package}'s blob brings the blobs past the file's {file.Length} bytes (slots sharing blobs)");
             }
             values.Add(span.Slice((int)offset + BlobHeaderSize, (int)length).ToArray());
         }

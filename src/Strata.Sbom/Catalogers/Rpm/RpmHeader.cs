@@ -31,7 +31,7 @@ internal static class RpmHeader
     private readonly record struct IndexEntry(int Type, int Offset, int Count);
 
     /// <summary>The package, or the reason the blob is not a header rpm could have written.</summary>
-    public static RpmEntry Parse(ReadOnlySpan<byte> blob)
+    public static RpmEntry Parse(ReadOnlySpan<byte> blob, FileNameBudget? budget = null)
     {
         if (blob.Length < 8)
         {
@@ -64,11 +64,11 @@ internal static class RpmHeader
         var epoch = Int32s(data, index, TagEpoch) is [var e, ..] ? e : (int?)null;
         return new RpmEntry(
             name, version, release, epoch, String(data, index, TagArch), String(data, index, TagSourceRpm),
-            String(data, index, TagLicense), String(data, index, TagVendor), Files(data, index));
+            String(data, index, TagLicense), String(data, index, TagVendor), Files(data, index, budget ?? new FileNameBudget()));
     }
 
     /// <summary>DIRNAMES[DIRINDEXES[i]] + BASENAMES[i] (or the old OLDFILENAMES), without the folders (FILEMODES).</summary>
-    private static List<string> Files(ReadOnlySpan<byte> data, Dictionary<int, IndexEntry> index)
+    private static List<string> Files(ReadOnlySpan<byte> data, Dictionary<int, IndexEntry> index, FileNameBudget budget)
     {
         var names = Strings(data, index, TagBaseNames);
         var folders = Strings(data, index, TagDirNames);
@@ -80,6 +80,10 @@ internal static class RpmHeader
             for (var i = 0; i < names.Count; i++)
             {
                 var folder = folderIndexes[i] >= 0 && folderIndexes[i] < folders.Count ? folders[folderIndexes[i]] : "/";
+                if (!budget.Take(folder.Length + names[i].Length))
+                {
+                    break;
+                }
                 paths.Add(folder + names[i]);
             }
         }
@@ -88,7 +92,7 @@ internal static class RpmHeader
             paths = Strings(data, index, TagOldFileNames);
         }
         var modes = Int16s(data, index, TagFileModes);
-        if (modes.Count == paths.Count)
+        if (modes.Count == paths.Count && !budget.Exhausted)
         {
             paths = paths.Where((_, i) => (modes[i] & 0xF000) != 0x4000).ToList();
         }

@@ -118,10 +118,16 @@ internal sealed record LicenseExpression(LicenseKind Kind, string Text, bool Dis
             Operands.Select(o => o is Junction { Operator: "OR" } j && Operator == "AND" ? $"({j.Render(referenceFor)})" : o.Render(referenceFor)));
     }
 
-    /// <summary>Recursive descent: OR binds loosest, then AND, then WITH.</summary>
+    /// <summary>
+    /// Recursive descent: OR binds loosest, then AND, then WITH. Parentheses nested deeper than any real licence
+    /// needs make the string a name, so that package metadata of a million <c>(</c> cannot overflow the stack.
+    /// </summary>
     private sealed class Parser(List<string> tokens)
     {
+        private const int MaxNesting = 64;
+
         private int _position;
+        private int _nesting;
 
         public Node? ParseAll()
         {
@@ -149,7 +155,12 @@ internal sealed record LicenseExpression(LicenseKind Kind, string Text, bool Dis
         {
             if (Accept("("))
             {
+                if (++_nesting > MaxNesting)
+                {
+                    return null;
+                }
                 var inner = ParseJunction("OR");
+                _nesting--;
                 return inner is not null && Accept(")") ? inner : null;
             }
             if (Next() is not { } token || IsOperator(token) || token is "(" or ")" || ParseLeaf(token) is not { } leaf)
