@@ -4,7 +4,6 @@ using Strata.Analysis.Export;
 using Strata.Analysis.Gate;
 using Strata.Cli.Rendering;
 using Strata.Images;
-using Strata.Images.Output;
 using Strata.Analysis.Model;
 using Strata.Sbom;
 using Strata.Sbom.Catalogers;
@@ -19,9 +18,14 @@ public sealed class AnalyzeCommand(CliContext context) : AsyncCommand<AnalyzeSet
         {
             throw new StrataException("--top: must be 0 or more");
         }
+        var (format, output) = Output(settings);
         if (settings.Sbom is not null && settings.SbomFormat is not ("json" or "cyclonedx-json" or "spdx-json"))
         {
             throw new StrataException($"--sbom-format: '{settings.SbomFormat}' is not one of json, cyclonedx-json, spdx-json");
+        }
+        if (settings.Sbom == "-" && CommandOutput.IsStandardOutput(output))
+        {
+            throw new StrataException("--sbom -: standard output already carries the report; write the report or the SBOM to a file");
         }
         var gate = GateSettingsReader.IsEnabled(context, settings);
         // Read the rules before the image, so a bad rules file fails fast.
@@ -33,36 +37,29 @@ public sealed class AnalyzeCommand(CliContext context) : AsyncCommand<AnalyzeSet
             var (read, sbom) = await ImageLoader.ReadAsync(context, settings,
                 (image, options, progress) => SbomBuilder.Build(image, options, CatalogerRegistry.All(), progress, cancellationToken), cancellationToken);
             analysis = read;
-            AtomicFile.Write(context.ResolvePath(sbomPath), SbomCommand.Writer(context, sbom, settings.SbomFormat));
+            await CommandOutput.WriteAsync(context, sbomPath, SbomCommand.Writer(context, sbom, settings.SbomFormat));
         }
         else
         {
             analysis = await ImageLoader.AnalyzeAsync(context, settings, cancellationToken);
         }
 
-        var jsonToStdout = settings.Json == "-";
-        if (settings.Json is { } json)
+        // Whatever standard output does not carry as data is for people, and so is the report beside a JSON file.
+        var dataOnStandardOutput = CommandOutput.IsStandardOutput(output) && format == "json" || settings.Sbom == "-";
+        var console = dataOnStandardOutput ? context.Error : context.Out;
+        if (format == "json")
         {
-            if (jsonToStdout)
+            await CommandOutput.WriteAsync(context, output, stream => AnalysisJsonWriter.Write(analysis, stream));
+            if (!dataOnStandardOutput)
             {
-                await using var stdout = context.OpenStandardOutput();
-                AnalysisJsonWriter.Write(analysis, stdout);
-            }
-            else
-            {
-                AtomicFile.Write(context.ResolvePath(json), stream => AnalysisJsonWriter.Write(analysis, stream));
+                AnalysisReport.Render(context.Out, analysis, settings.Top, settings.Quiet);
             }
         }
-        // With JSON on standard output, everything for people goes to standard error.
-        var console = jsonToStdout ? context.Error : context.Out;
-        if (!jsonToStdout)
+        else
         {
-            AnalysisReport.Render(console, analysis, settings.Top);
+            CommandOutput.Render(context, output, c => AnalysisReport.Render(c, analysis, settings.Top, settings.Quiet));
         }
-        foreach (var warning in analysis.Warnings)
-        {
-            context.Error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
-        }
+        Warnings.Write(context, analysis.Warnings);
         if (thresholds is null)
         {
             return ExitCodes.Success;
@@ -70,5 +67,20 @@ public sealed class AnalyzeCommand(CliContext context) : AsyncCommand<AnalyzeSet
         var results = GateEvaluator.Evaluate(analysis, thresholds);
         GateReport.Render(console, results);
         return results.Any(r => r.Status == RuleStatus.Fail) ? ExitCodes.GateFailed : ExitCodes.Success;
+    }
+
+    /// <summary>--format and --output, with dive's --json FILE (and -j FILE) standing for --format json --output FILE.</summary>
+    private static (string Format, string? Output) Output(AnalyzeSettings settings)
+    {
+        var format = CommandOutput.Format(settings.Format, "table", "json");
+        if (settings.Json is not { } json)
+        {
+            return (format, settings.Output);
+        }
+        if (settings.Output is not null && settings.Output != json)
+        {
+            throw new StrataException("--json: names the output file itself; give either --json FILE or --format json --output FILE");
+        }
+        return ("json", json);
     }
 }
