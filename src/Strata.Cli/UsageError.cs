@@ -64,22 +64,34 @@ internal static partial class UsageError
         .Select(c => c.name)
         .FirstOrDefault();
 
-    /// <summary>Levenshtein distance: the fewest single-character edits from one word to the other.</summary>
+    /// <summary>
+    /// The fewest single-character edits (insert, delete, substitute, swap two neighbours) from one word to the
+    /// other: the optimal-string-alignment form of Damerau–Levenshtein, so "prnue" is one edit from "prune".
+    /// </summary>
     private static int Distance(string a, string b)
     {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
         for (var i = 1; i <= a.Length; i++)
         {
-            var current = new int[b.Length + 1];
-            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(d[i - 1, j - 1] + cost, Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
             }
-            previous = current;
         }
-        return previous[b.Length];
+        return d[a.Length, b.Length];
     }
 
     [GeneratedRegex("^Unknown option '([^']*)'$")]

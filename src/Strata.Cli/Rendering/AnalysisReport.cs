@@ -11,8 +11,7 @@ public static class AnalysisReport
 
     /// <summary>How dive's wasted bytes, Strata's dead bytes and duplicates differ, in one line under the summary.</summary>
     public const string NumbersKey =
-        "Wasted (dive) counts every copy of a path seen in two or more layers; dead counts bytes stored in a layer but hidden " +
-        "in the final file system; duplicates counts identical files at two or more live paths.";
+        "Wasted (dive): every copy of a path seen in 2+ layers; dead: bytes stored but hidden in the final file system; duplicates: identical files at 2+ live paths.";
 
     public const string ChangesKey = "+/~/-: files the layer adds / modifies / removes";
 
