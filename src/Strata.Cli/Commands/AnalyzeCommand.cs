@@ -23,9 +23,10 @@ public sealed class AnalyzeCommand(CliContext context) : AsyncCommand<AnalyzeSet
         {
             throw new StrataException($"--sbom-format: '{settings.SbomFormat}' is not one of json, cyclonedx-json, spdx-json");
         }
-        if (settings.Sbom == "-" && CommandOutput.IsStandardOutput(output))
+        var sbomOnStandardOutput = settings.Sbom == "-";
+        if (sbomOnStandardOutput && format == "json" && CommandOutput.IsStandardOutput(output))
         {
-            throw new StrataException("--sbom -: standard output already carries the report; write the report or the SBOM to a file");
+            throw new StrataException("--sbom -: standard output already carries the JSON export; write one of them to a file");
         }
         var gate = GateSettingsReader.IsEnabled(context, settings);
         // Read the rules before the image, so a bad rules file fails fast.
@@ -44,16 +45,21 @@ public sealed class AnalyzeCommand(CliContext context) : AsyncCommand<AnalyzeSet
             analysis = await ImageLoader.AnalyzeAsync(context, settings, cancellationToken);
         }
 
-        // Whatever standard output does not carry as data is for people, and so is the report beside a JSON file.
-        var dataOnStandardOutput = CommandOutput.IsStandardOutput(output) && format == "json" || settings.Sbom == "-";
+        // When standard output carries data (the JSON export or the SBOM), whatever is for people goes to standard error.
+        var dataOnStandardOutput = CommandOutput.IsStandardOutput(output) && format == "json" || sbomOnStandardOutput;
         var console = dataOnStandardOutput ? context.Error : context.Out;
         if (format == "json")
         {
             await CommandOutput.WriteAsync(context, output, stream => AnalysisJsonWriter.Write(analysis, stream));
-            if (!dataOnStandardOutput)
+            if (!CommandOutput.IsStandardOutput(output))
             {
-                AnalysisReport.Render(context.Out, analysis, settings.Top, settings.Quiet);
+                // The report beside a JSON file, as dive prints its analysis beside -j.
+                AnalysisReport.Render(console, analysis, settings.Top, settings.Quiet);
             }
+        }
+        else if (CommandOutput.IsStandardOutput(output))
+        {
+            AnalysisReport.Render(console, analysis, settings.Top, settings.Quiet);
         }
         else
         {

@@ -133,4 +133,25 @@ public sealed class OutputConventionTests
         Assert.DoesNotContain("Wasted (dive): every copy", quiet.Out, StringComparison.Ordinal);
         Assert.Contains(ManifestDigest, quiet.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Analyze_sbom_dash_writes_the_sbom_to_standard_output_and_the_report_to_standard_error()
+    {
+        var result = await CliRunner.RunAsync(["analyze", $"oci:{Fixtures.OciLayout}:wasteful", "--sbom", "-", "--sbom-format", "cyclonedx-json"]);
+
+        CliAssert.ExitCode(0, result);
+        using var json = JsonDocument.Parse(result.StandardOutputBytes);
+        Assert.Equal("CycloneDX", json.RootElement.GetProperty("bomFormat").GetString());
+        Assert.Contains(json.RootElement.GetProperty("components").EnumerateArray(), c => c.GetProperty("name").GetString() == "lodash");
+        Assert.Equal("", result.Out);
+        Assert.Contains("Efficiency (dive)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_refuses_two_outputs_on_standard_output()
+    {
+        var result = await CliRunner.RunAsync(["analyze", Image, "--sbom", "-", "--format", "json"]);
+
+        BadInputAssert.Rejected(result, "--sbom -");
+    }
 }
