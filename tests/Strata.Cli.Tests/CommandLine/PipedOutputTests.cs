@@ -60,6 +60,24 @@ public sealed partial class PipedOutputTests
         Assert.Contains(output.Split('\n'), l => l.StartsWith("Wasted (dive): every copy", StringComparison.Ordinal) && l.EndsWith("live paths.", StringComparison.Ordinal));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task The_executable_refuses_an_unknown_option_and_writes_json_to_a_dash()
+    {
+        using var cache = new TempDirectory();
+
+        var (refusedExit, refused) = await StrataProcess.RunAsync(["analyze", Image, "--lowestEfficency", "0.5"], cache.Path, TestContext.Current.CancellationToken);
+        var (helpExit, help) = await StrataProcess.RunAsync(["analyze", "--help"], cache.Path, TestContext.Current.CancellationToken);
+        var json = await StandardOutput("analyze", Image, "-j", "-");
+
+        Assert.Equal(2, refusedExit);
+        Assert.Equal("strata: error: unknown option '--lowestEfficency'; did you mean '--lowestEfficiency'? (see 'strata analyze --help')", refused.Trim());
+        Assert.Equal(0, helpExit);
+        Assert.Contains("oci:DIR[:TAG]", help, StringComparison.Ordinal);
+        Assert.Contains("EXIT CODES:", help, StringComparison.Ordinal);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(3, document.RootElement.GetProperty("layer").GetArrayLength());
+    }
+
     [GeneratedRegex("sha256:[0-9a-f]{64}")]
     private static partial Regex DigestPattern();
 }
