@@ -12,16 +12,27 @@ public sealed record CliContext(
     string WorkingDirectory,
     bool ErrorIsTerminal)
 {
+    /// <summary>
+    /// The width given to a console that is not a terminal: wide enough that Spectre never wraps a line, so a digest
+    /// or a gate line read by grep or a CI log is never split.
+    /// </summary>
+    public const int UnwrappedWidth = 32767;
+
     public static CliContext FromProcess()
     {
         var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         if (Console.IsErrorRedirected)
         {
             // Messages read by programs stay one per line instead of wrapping at 80 columns.
-            error.Profile.Width = 4096;
+            error.Profile.Width = UnwrappedWidth;
+        }
+        var output = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            output.Profile.Width = UnwrappedWidth;
         }
         return new CliContext(
-            AnsiConsole.Console,
+            output,
             error,
             Console.OpenStandardOutput,
             () => Console.In,

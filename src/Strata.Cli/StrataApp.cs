@@ -1,6 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Strata.Cli.Commands;
+using Strata.Cli.Rendering;
 using Strata.Images;
 
 namespace Strata.Cli;
@@ -11,39 +11,12 @@ public static class StrataApp
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
         var app = new CommandApp();
-        app.Configure(config =>
-        {
-            config.SetApplicationName("strata");
-            config.Settings.Console = context.Out;
-            config.Settings.Registrar.RegisterInstance(context);
-            config.PropagateExceptions();
-            config.AddCommand<AnalyzeCommand>("analyze")
-                .WithDescription("Show where every byte of an image goes: layers, dive's efficiency and waste, exact dead bytes, duplicates.")
-                .WithExample("analyze", "oci:images/oci:wasteful")
-                .WithExample("analyze", "docker-archive:app.tar", "--ci", "--json", "report.json");
-            config.AddCommand<SbomCommand>("sbom")
-                .WithDescription("List the packages of every ecosystem, each traced to its layer and Dockerfile line.")
-                .WithExample("sbom", "oci:images/oci:wasteful", "--format", "cyclonedx-json", "-o", "sbom.json");
-            config.AddCommand<InspectCommand>("inspect")
-                .WithDescription("Show an image's platforms, digests, config and layers without downloading layers.")
-                .WithExample("inspect", "ghcr.io/org/app:v1", "--raw");
-            config.AddCommand<PullCommand>("pull")
-                .WithDescription("Fetch an image (only the blobs the cache lacks) and write it as an OCI layout, OCI archive or docker archive.")
-                .WithExample("pull", "localhost:5000/team/app:v1", "--output", "oci:out:v1");
-            config.AddCommand<PushCommand>("push")
-                .WithDescription("Push any image to a registry, skipping blobs it has and mounting what it can.")
-                .WithExample("push", "oci:out:v1", "docker://localhost:5000/team/app:v1");
-            config.AddBranch("cache", cache =>
-            {
-                cache.SetDescription("The local blob cache.");
-                cache.AddCommand<CacheListCommand>("ls").WithDescription("List cached blobs.");
-                cache.AddCommand<CacheUsageCommand>("du").WithDescription("Show how much the cache holds.");
-                cache.AddCommand<CachePruneCommand>("prune").WithDescription("Remove blobs unused for a while (--older-than 30d).");
-            });
-        });
+        app.Configure(config => CommandLine.Configure(config, context));
         try
         {
-            return await app.RunAsync(JoinDashValues(args));
+            var exit = await app.RunAsync(JoinDashValues(args));
+            // Spectre prints a group's help when its subcommand is missing, and exits 1; a usage error is 2.
+            return IsBareGroup(args) ? ExitCodes.BadInput : exit;
         }
         catch (StrataException e)
         {
@@ -51,11 +24,12 @@ public static class StrataApp
         }
         catch (CommandAppException e)
         {
-            WriteError(context, e.Message);
+            WriteError(context, UsageError.Describe(e, args));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            WriteError(context, $"unexpected {e.GetType().Name}: {e.Message}");
+            // Never a type name: the message, and how to see the rest.
+            WriteError(context, $"internal error: {e.Message} (STRATA_DEBUG=1 prints the details)");
             if (context.GetEnvironmentVariable("STRATA_DEBUG") == "1")
             {
                 context.Error.WriteException(e);
@@ -64,13 +38,17 @@ public static class StrataApp
         return ExitCodes.BadInput;
     }
 
-    /// <summary>Spectre's parser takes a lone "-" for a nameless option; "--json -" means standard output, so pass it as "--json=-".</summary>
+    /// <summary>
+    /// Spectre's parser takes a lone "-" for a nameless option; after an option that takes a value ("--json -",
+    /// "-o -") it means standard output, so it is passed joined ("--json=-", "-o=-").
+    /// </summary>
     private static string[] JoinDashValues(string[] args)
     {
+        var valued = CommandOptions.Of(CommandOptions.CommandPath(args)).Where(o => o.TakesValue).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         var result = new List<string>(args.Length);
         foreach (var arg in args)
         {
-            if (arg == "-" && result.Count > 0 && result[^1].StartsWith("--", StringComparison.Ordinal) && !result[^1].Contains('=', StringComparison.Ordinal))
+            if (arg == "-" && result.Count > 0 && valued.Contains(result[^1]))
             {
                 result[^1] += "=-";
             }
@@ -82,6 +60,11 @@ public static class StrataApp
         return [.. result];
     }
 
+    /// <summary>No arguments, or a command group alone: Spectre shows the help, and the exit is a usage error.</summary>
+    private static bool IsBareGroup(string[] args) =>
+        args.Length == 0 || args.Length == 1 && CommandLine.Groups.Contains(args[0]);
+
+    /// <summary>One line: messages quote image content and arguments, so control characters are shown escaped.</summary>
     private static void WriteError(CliContext context, string message) =>
-        context.Error.MarkupLine($"[red]strata: error:[/] {Markup.Escape(message)}");
+        context.Error.MarkupLine($"[red]strata: error:[/] {TerminalText.Markup(message)}");
 }

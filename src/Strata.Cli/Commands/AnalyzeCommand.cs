@@ -4,7 +4,6 @@ using Strata.Analysis.Export;
 using Strata.Analysis.Gate;
 using Strata.Cli.Rendering;
 using Strata.Images;
-using Strata.Images.Output;
 using Strata.Analysis.Model;
 using Strata.Sbom;
 using Strata.Sbom.Catalogers;
@@ -19,9 +18,15 @@ public sealed class AnalyzeCommand(CliContext context) : AsyncCommand<AnalyzeSet
         {
             throw new StrataException("--top: must be 0 or more");
         }
+        var (format, output) = Output(settings);
         if (settings.Sbom is not null && settings.SbomFormat is not ("json" or "cyclonedx-json" or "spdx-json"))
         {
             throw new StrataException($"--sbom-format: '{settings.SbomFormat}' is not one of json, cyclonedx-json, spdx-json");
+        }
+        var sbomOnStandardOutput = settings.Sbom == "-";
+        if (sbomOnStandardOutput && format == "json" && CommandOutput.IsStandardOutput(output))
+        {
+            throw new StrataException("--sbom -: standard output already carries the JSON export; write one of them to a file");
         }
         var gate = GateSettingsReader.IsEnabled(context, settings);
         // Read the rules before the image, so a bad rules file fails fast.
@@ -33,36 +38,34 @@ public sealed class AnalyzeCommand(CliContext context) : AsyncCommand<AnalyzeSet
             var (read, sbom) = await ImageLoader.ReadAsync(context, settings,
                 (image, options, progress) => SbomBuilder.Build(image, options, CatalogerRegistry.All(), progress, cancellationToken), cancellationToken);
             analysis = read;
-            AtomicFile.Write(context.ResolvePath(sbomPath), SbomCommand.Writer(context, sbom, settings.SbomFormat));
+            await CommandOutput.WriteAsync(context, sbomPath, SbomCommand.Writer(context, sbom, settings.SbomFormat));
         }
         else
         {
             analysis = await ImageLoader.AnalyzeAsync(context, settings, cancellationToken);
         }
 
-        var jsonToStdout = settings.Json == "-";
-        if (settings.Json is { } json)
+        // When standard output carries data (the JSON export or the SBOM), whatever is for people goes to standard error.
+        var dataOnStandardOutput = CommandOutput.IsStandardOutput(output) && format == "json" || sbomOnStandardOutput;
+        var console = dataOnStandardOutput ? context.Error : context.Out;
+        if (format == "json")
         {
-            if (jsonToStdout)
+            await CommandOutput.WriteAsync(context, output, stream => AnalysisJsonWriter.Write(analysis, stream));
+            if (!CommandOutput.IsStandardOutput(output))
             {
-                await using var stdout = context.OpenStandardOutput();
-                AnalysisJsonWriter.Write(analysis, stdout);
-            }
-            else
-            {
-                AtomicFile.Write(context.ResolvePath(json), stream => AnalysisJsonWriter.Write(analysis, stream));
+                // The report beside a JSON file, as dive prints its analysis beside -j.
+                AnalysisReport.Render(console, analysis, settings.Top, settings.Quiet);
             }
         }
-        // With JSON on standard output, everything for people goes to standard error.
-        var console = jsonToStdout ? context.Error : context.Out;
-        if (!jsonToStdout)
+        else if (CommandOutput.IsStandardOutput(output))
         {
-            AnalysisReport.Render(console, analysis, settings.Top);
+            AnalysisReport.Render(console, analysis, settings.Top, settings.Quiet);
         }
-        foreach (var warning in analysis.Warnings)
+        else
         {
-            context.Error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+            CommandOutput.Render(context, output, c => AnalysisReport.Render(c, analysis, settings.Top, settings.Quiet));
         }
+        Warnings.Write(context, analysis.Warnings);
         if (thresholds is null)
         {
             return ExitCodes.Success;
@@ -70,5 +73,20 @@ public sealed class AnalyzeCommand(CliContext context) : AsyncCommand<AnalyzeSet
         var results = GateEvaluator.Evaluate(analysis, thresholds);
         GateReport.Render(console, results);
         return results.Any(r => r.Status == RuleStatus.Fail) ? ExitCodes.GateFailed : ExitCodes.Success;
+    }
+
+    /// <summary>--format and --output, with dive's --json FILE (and -j FILE) standing for --format json --output FILE.</summary>
+    private static (string Format, string? Output) Output(AnalyzeSettings settings)
+    {
+        var format = CommandOutput.Format(settings.Format, "table", "json");
+        if (settings.Json is not { } json)
+        {
+            return (format, settings.Output);
+        }
+        if (settings.Output is not null && settings.Output != json)
+        {
+            throw new StrataException("--json: names the output file itself; give either --json FILE or --format json --output FILE");
+        }
+        return ("json", json);
     }
 }

@@ -24,7 +24,7 @@ internal static class ImageLoader
         };
         using var opened = await OpenedImage.OpenAsync(context, settings, cancellationToken);
         var image = opened.Image;
-        if (!context.ErrorIsTerminal)
+        if (!context.ErrorIsTerminal || settings.Quiet)
         {
             return await Task.Run(() => read(image, options, null), cancellationToken);
         }

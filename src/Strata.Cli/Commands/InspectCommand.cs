@@ -11,12 +11,21 @@ namespace Strata.Cli.Commands;
 
 public sealed class InspectSettings : ImageSettings
 {
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("table (the report), json, or raw (the manifest or index bytes exactly as served)")]
+    [DefaultValue("table")]
+    public string Format { get; init; } = "table";
+
+    [CommandOption("-o|--output <FILE>")]
+    [Description("Write the output to FILE, replaced whole ('-' for standard output, the default)")]
+    public string? Output { get; init; }
+
     [CommandOption("--raw")]
-    [Description("Print the manifest (or index) bytes exactly as served")]
+    [Description("Same as --format raw")]
     public bool Raw { get; init; }
 
     [CommandOption("--json")]
-    [Description("Print JSON instead of a report")]
+    [Description("Same as --format json")]
     public bool Json { get; init; }
 }
 
@@ -25,32 +34,44 @@ public sealed class InspectCommand(CliContext context) : AsyncCommand<InspectSet
 {
     public override async Task<int> ExecuteAsync(CommandContext commandContext, InspectSettings settings, CancellationToken cancellationToken)
     {
+        var format = Format(settings);
         using var opened = await OpenedImage.OpenAsync(context, settings, cancellationToken);
         var image = opened.Image;
-        if (settings.Raw)
+        if (format == "raw")
         {
             var raw = image.ServedBytes ?? throw new StrataException($"{image.Name}: this source keeps no manifest to print (a docker archive has none)");
-            await using var stdout = context.OpenStandardOutput();
-            await stdout.WriteAsync(raw, cancellationToken);
+            await CommandOutput.WriteAsync(context, settings.Output, stream => stream.Write(raw.Span));
             return ExitCodes.Success;
         }
         var details = ImageConfigDetails.Parse(image.Config.Raw, $"{image.Name}: config");
         var layers = image.Manifest?.Layers.Select(l => (l.Digest.ToString(), (long?)l.Size, l.MediaType)).ToList()
             ?? image.Layers.Select(l => (l.ExpectedDigest?.ToString() ?? l.Location, (long?)l.StoredSize, l.MediaType ?? "")).ToList();
-        if (settings.Json)
+        if (format == "json")
         {
-            await using var stdout = context.OpenStandardOutput();
-            WriteJson(stdout, image, details, layers);
+            await CommandOutput.WriteAsync(context, settings.Output, stream => WriteJson(stream, image, details, layers));
             return ExitCodes.Success;
         }
-        Render(image, details, layers);
+        CommandOutput.Render(context, settings.Output, console => Render(console, image, details, layers));
         return ExitCodes.Success;
     }
 
-    private void Render(Images.Sources.ResolvedImage image, ImageConfigDetails details, List<(string Digest, long? Size, string MediaType)> layers)
+    /// <summary>--format, or the older --json and --raw switches that stand for it.</summary>
+    private static string Format(InspectSettings settings)
+    {
+        var format = CommandOutput.Format(settings.Format, "table", "json", "raw");
+        if (settings.Json && settings.Raw)
+        {
+            throw new StrataException("--json and --raw: choose one (or --format json|raw)");
+        }
+        return settings.Json ? "json" : settings.Raw ? "raw" : format;
+    }
+
+    private static void Render(IAnsiConsole console, Images.Sources.ResolvedImage image, ImageConfigDetails details, List<(string Digest, long? Size, string MediaType)> layers)
     {
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
-        void Row(string name, string value) => grid.AddRow(new Markup($"[bold]{name}[/]"), new Text(value));
+        void Row(string name, string value) => grid.AddRow(new Markup($"[bold]{name}[/]"), TerminalText.Cell(value));
+        void Lines(string name, IEnumerable<string> values) =>
+            grid.AddRow(new Markup($"[bold]{name}[/]"), new Text(string.Join("\n", values.Select(TerminalText.Safe))));
         Row("Image", image.Name);
         Row("Manifest digest", image.ManifestDigest?.ToString() ?? "(none)");
         Row("Config digest", image.ConfigDigest.ToString());
@@ -64,23 +85,23 @@ public sealed class InspectCommand(CliContext context) : AsyncCommand<InspectSet
         Row("Cmd", JsonSerializer.Serialize(details.Cmd));
         Row("User", details.User ?? "");
         Row("Working dir", details.WorkingDir ?? "");
-        Row("Env", string.Join("\n", details.Env));
-        Row("Labels", string.Join("\n", details.Labels.Select(l => $"{l.Key}={l.Value}")));
+        Lines("Env", details.Env);
+        Lines("Labels", details.Labels.Select(l => $"{l.Key}={l.Value}"));
         Row("Exposed ports", string.Join(", ", details.ExposedPorts));
-        context.Out.Write(grid);
+        console.Write(grid);
         var layerTable = new Table().Title("Layers").Border(TableBorder.Rounded).AddColumn("#").AddColumn("Digest").AddColumn(new TableColumn("Size").RightAligned()).AddColumn("Media type");
         for (var i = 0; i < layers.Count; i++)
         {
-            layerTable.AddRow(i.ToString(System.Globalization.CultureInfo.InvariantCulture), layers[i].Digest,
-                layers[i].Size is { } size ? HumanSize.Format(size) : "", layers[i].MediaType);
+            layerTable.AddRow(i.ToString(System.Globalization.CultureInfo.InvariantCulture), TerminalText.Markup(layers[i].Digest),
+                layers[i].Size is { } size ? HumanSize.Format(size) : "", TerminalText.Markup(layers[i].MediaType));
         }
-        context.Out.Write(layerTable);
+        console.Write(layerTable);
         var history = new Table().Title("History").Border(TableBorder.Rounded).AddColumn("Created").AddColumn("Created by").AddColumn("Empty");
         foreach (var entry in details.History)
         {
-            history.AddRow(Markup.Escape(entry.Created ?? ""), Markup.Escape(entry.CreatedBy ?? ""), entry.EmptyLayer ? "yes" : "");
+            history.AddRow(TerminalText.Markup(entry.Created), TerminalText.Markup(DockerfileText.From(entry.CreatedBy)), entry.EmptyLayer ? "yes" : "");
         }
-        context.Out.Write(history);
+        console.Write(history);
     }
 
     private static void WriteJson(Stream output, Images.Sources.ResolvedImage image, ImageConfigDetails details, List<(string Digest, long? Size, string MediaType)> layers)

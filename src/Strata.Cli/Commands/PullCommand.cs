@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Strata.Cli.Rendering;
 using Strata.Images;
 using Strata.Images.Cache;
 using Strata.Images.Output;
@@ -11,7 +12,7 @@ namespace Strata.Cli.Commands;
 public sealed class PullSettings : ImageSettings
 {
     [CommandOption("-o|--output <TARGET>")]
-    [Description("oci:DIR[:TAG], oci-archive:PATH[:TAG] or docker-archive:PATH[:NAME:TAG]")]
+    [Description("Where to write the image: oci:DIR[[:TAG]], oci-archive:PATH[[:TAG]] or docker-archive:PATH[[:NAME:TAG]] (required)")]
     public string? Output { get; init; }
 }
 
@@ -29,8 +30,12 @@ public sealed class PullCommand(CliContext context) : AsyncCommand<PullSettings>
         var defaultTag = target.Kind == OutputKind.DockerArchive ? opened.DockerName : opened.Tag;
         ImageWriter.Write(prepared, target, defaultTag);
         var fetched = image.Layers.Count(l => l.Origin == LayerOrigin.Network);
+        if (settings.Quiet)
+        {
+            return ExitCodes.Success;
+        }
         context.Out.MarkupLine(
-            $"Pulled {Markup.Escape(image.Name)} ({prepared.ManifestDigest}) to {Markup.Escape(target.Path)}: " +
+            $"Pulled {TerminalText.Markup(image.Name)} ({prepared.ManifestDigest}) to {TerminalText.Markup(target.Path)}: " +
             $"{image.Layers.Count} layers, {fetched} downloaded, {image.Layers.Count - fetched} from the cache");
         return ExitCodes.Success;
     }

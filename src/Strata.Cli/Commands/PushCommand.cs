@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Strata.Cli.Rendering;
 using Strata.Images;
 using Strata.Images.Output;
 using Strata.Images.Registry;
@@ -11,7 +12,7 @@ namespace Strata.Cli.Commands;
 public sealed class PushSettings : ImageSettings
 {
     [CommandArgument(1, "<DESTINATION>")]
-    [Description("docker://REGISTRY/REPOSITORY[:TAG]")]
+    [Description("docker://REGISTRY/REPOSITORY[[:TAG]]")]
     public string Destination { get; init; } = "";
 }
 
@@ -45,8 +46,12 @@ public sealed class PushCommand(CliContext context) : AsyncCommand<PushSettings>
         await client.PutManifestAsync(destination, tag, prepared.Manifest, prepared.ManifestMediaType, cancellationToken);
 
         int Count(RegistryClient.UploadOutcome o) => outcomes.Count(x => x == o);
+        if (settings.Quiet)
+        {
+            return ExitCodes.Success;
+        }
         context.Out.MarkupLine(
-            $"Pushed {Markup.Escape(destination.ToString())} ({prepared.ManifestDigest}): " +
+            $"Pushed {TerminalText.Markup(destination.ToString())} ({prepared.ManifestDigest}): " +
             $"{Count(RegistryClient.UploadOutcome.Uploaded) + Count(RegistryClient.UploadOutcome.UploadedInChunks)} blobs uploaded, " +
             $"{Count(RegistryClient.UploadOutcome.Mounted)} mounted, {Count(RegistryClient.UploadOutcome.AlreadyThere)} already there");
         return ExitCodes.Success;

@@ -9,63 +9,44 @@ using Strata.Sbom;
 using Strata.Sbom.Catalogers;
 using Strata.Sbom.Model;
 using Strata.Sbom.Output;
+using Strata.Cli.Rendering;
 
 namespace Strata.Cli.Commands;
 
 public sealed class SbomSettings : ImageSettings
 {
-    [CommandOption("--format <FORMAT>")]
-    [Description("table (default), json (Strata's model), cyclonedx-json (CycloneDX 1.6) or spdx-json (SPDX 2.3)")]
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("table (one line per package), json (Strata's model), cyclonedx-json (CycloneDX 1.6) or spdx-json (SPDX 2.3)")]
+    [DefaultValue("table")]
     public string Format { get; init; } = "table";
 
     [CommandOption("-o|--output <FILE>")]
-    [Description("Write to FILE instead of standard output")]
+    [Description("Write the output to FILE, replaced whole ('-' for standard output, the default)")]
     public string? Output { get; init; }
 }
 
 /// <summary><c>strata sbom IMAGE</c>: every package of every ecosystem, traced to the layer and Dockerfile line that brought it.</summary>
 public sealed class SbomCommand(CliContext context) : AsyncCommand<SbomSettings>
 {
-    private static readonly string[] Formats = ["table", "json", "cyclonedx-json", "spdx-json"];
-
     public override async Task<int> ExecuteAsync(CommandContext commandContext, SbomSettings settings, CancellationToken cancellationToken)
     {
-        if (!Formats.Contains(settings.Format))
-        {
-            throw new StrataException($"--format: '{settings.Format}' is not one of {string.Join(", ", Formats)}");
-        }
+        var format = CommandOutput.Format(settings.Format, "table", "json", "cyclonedx-json", "spdx-json");
         var (_, sbom) = await ImageLoader.ReadAsync(context, settings,
             (image, options, progress) => SbomBuilder.Build(image, options, CatalogerRegistry.All(), progress, cancellationToken), cancellationToken);
-        foreach (var warning in sbom.Warnings)
+        Warnings.Write(context, sbom.Warnings);
+        if (format == "table")
         {
-            context.Error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
-        }
-        if (settings.Format == "table")
-        {
-            if (settings.Output is not null)
-            {
-                throw new StrataException("--output: the table is for people; write json, cyclonedx-json or spdx-json to a file");
-            }
-            Render(sbom);
+            CommandOutput.Render(context, settings.Output, console => Render(console, sbom, settings.Quiet));
             return ExitCodes.Success;
         }
-        var write = Writer(context, sbom, settings.Format);
-        if (settings.Output is null)
-        {
-            await using var stdout = context.OpenStandardOutput();
-            write(stdout);
-        }
-        else
-        {
-            AtomicFile.Write(context.ResolvePath(settings.Output), write);
-        }
+        await CommandOutput.WriteAsync(context, settings.Output, Writer(context, sbom, format));
         return ExitCodes.Success;
     }
 
     /// <summary>Writes an SBOM in one of the file formats (json, cyclonedx-json, spdx-json).</summary>
     internal static Action<Stream> Writer(CliContext context, SbomDocument sbom, string format)
     {
-        var writeOptions = SbomWriteOptions.From(context.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), typeof(SbomCommand).Assembly.GetName().Version?.ToString() ?? "0");
+        var writeOptions = SbomWriteOptions.From(context.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), StrataVersion.Version);
         return format switch
         {
             "json" => s => StrataJsonWriter.Write(sbom, s),
@@ -75,27 +56,19 @@ public sealed class SbomCommand(CliContext context) : AsyncCommand<SbomSettings>
         };
     }
 
-    private void Render(SbomDocument sbom)
+    /// <summary>One line per package, NAME VERSION TYPE LAYER, as syft prints its table.</summary>
+    private static void Render(IAnsiConsole console, SbomDocument sbom, bool quiet)
     {
-        context.Out.MarkupLine($"[bold]{Markup.Escape(sbom.ImageName)}[/]  {Markup.Escape(sbom.Os?.PrettyName ?? sbom.Os?.Distro ?? "unknown OS")}  {sbom.Packages.Count} packages");
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Type").AddColumn("Name").AddColumn("Version").AddColumn(new TableColumn("Layer").RightAligned()).AddColumn("Added by");
+        if (!quiet)
+        {
+            console.MarkupLine($"[bold]{TerminalText.Markup(sbom.ImageName)}[/]  {TerminalText.Markup(sbom.Os?.PrettyName ?? sbom.Os?.Distro ?? "unknown OS")}  {Plural.Of(sbom.Packages.Count, "package")}");
+        }
+        var table = new PlainColumns("NAME", "VERSION", "TYPE", "LAYER");
         foreach (var package in sbom.Packages)
         {
-            var location = package.Locations.FirstOrDefault();
-            table.AddRow(
-                Markup.Escape(package.Ecosystem),
-                Markup.Escape(package.Name),
-                Markup.Escape(package.Version),
-                location?.Layer.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-                Markup.Escape(Shorten(location?.CreatedBy ?? "", 50)));
+            var layer = package.Locations.FirstOrDefault()?.Layer.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            table.AddRow(package.Name, package.Version, package.Ecosystem, layer);
         }
-        context.Out.Write(table);
-    }
-
-    private static string Shorten(string text, int width)
-    {
-        var flat = text.ReplaceLineEndings(" ");
-        return flat.Length <= width ? flat : flat[..(width - 1)] + "…";
+        table.Write(console);
     }
 }

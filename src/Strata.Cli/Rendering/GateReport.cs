@@ -18,7 +18,7 @@ public static class GateReport
                 RuleStatus.Fail => ("FAIL", "red"),
                 _ => ("SKIP", "grey"),
             };
-            var detail = result.Detail.Length == 0 ? "" : $": {Markup.Escape(result.Detail)}";
+            var detail = result.Detail.Length == 0 ? "" : $": {TerminalText.Markup(result.Detail)}";
             console.MarkupLine($"  [{colour}]{label}[/]: {result.Rule}{detail}");
         }
         var failed = results.Count(r => r.Status == RuleStatus.Fail);

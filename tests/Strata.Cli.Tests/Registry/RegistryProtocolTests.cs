@@ -71,7 +71,7 @@ public sealed class RegistryProtocolTests(OpenRegistry registry) : IClassFixture
         var old = Path.Combine(cache, "blobs", "sha256", "4a04ee2eed62f5674d77806bd5d277ca06e0de583a2722c628731ee5c72384e0");
         File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-31));
         var pruned = await CliRunner.RunAsync(["cache", "prune", "--older-than", "30d", "--cache-dir", cache]);
-        Assert.Contains("removed 1 blobs, 347495 bytes", pruned.Out, StringComparison.Ordinal);
+        Assert.Contains("removed 1 blob, 347495 bytes", pruned.Out, StringComparison.Ordinal);
         Assert.False(File.Exists(old));
         Assert.Single(CacheAssert.AllVerified(cache));
 

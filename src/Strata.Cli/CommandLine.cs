@@ -1,0 +1,72 @@
+using Spectre.Console.Cli;
+using Strata.Cli.Commands;
+using Strata.Cli.Help;
+
+namespace Strata.Cli;
+
+/// <summary>Strata's commands, their help and examples. Every example runs as pasted from the repository's root.</summary>
+public static class CommandLine
+{
+    /// <summary>The image the repository ships, used by the examples.</summary>
+    public const string ExampleImage = "oci:examples/wasteful-mini";
+
+    /// <summary>Each command's words and settings type, for the "did you mean" of an unknown option.</summary>
+    public static readonly IReadOnlyList<(string[] Path, Type Settings)> Commands =
+    [
+        (["analyze"], typeof(AnalyzeSettings)),
+        (["sbom"], typeof(SbomSettings)),
+        (["inspect"], typeof(InspectSettings)),
+        (["pull"], typeof(PullSettings)),
+        (["push"], typeof(PushSettings)),
+        (["cache", "ls"], typeof(CacheListSettings)),
+        (["cache", "du"], typeof(CacheSettings)),
+        (["cache", "prune"], typeof(CachePruneSettings)),
+        (["version"], typeof(StrataSettings)),
+    ];
+
+    /// <summary>The command groups, which need a subcommand.</summary>
+    public static readonly IReadOnlyList<string> Groups = ["cache"];
+
+    public static void Configure(IConfigurator config, CliContext context)
+    {
+        config.SetApplicationName("strata");
+        config.SetApplicationVersion(StrataVersion.Line);
+        config.Settings.Console = context.Out;
+        config.Settings.Registrar.RegisterInstance(context);
+        config.SetHelpProvider(new StrataHelpProvider(config.Settings));
+        config.UseStrictParsing();
+        config.PropagateExceptions();
+        config.AddCommand<AnalyzeCommand>("analyze")
+            .WithDescription("Show where every byte of an image goes: layers, dive's efficiency and waste, exact dead bytes, duplicates.")
+            .WithExample("analyze", ExampleImage)
+            .WithExample("analyze", ExampleImage, "--format", "json", "-o", "report.json")
+            .WithExample("analyze", ExampleImage, "--ci", "--lowest-efficiency", "0.4", "--highest-user-wasted-percent", "0.75");
+        config.AddCommand<SbomCommand>("sbom")
+            .WithDescription("List the packages of every ecosystem, each traced to its layer and Dockerfile line.")
+            .WithExample("sbom", ExampleImage)
+            .WithExample("sbom", ExampleImage, "--format", "cyclonedx-json", "-o", "sbom.json");
+        config.AddCommand<InspectCommand>("inspect")
+            .WithDescription("Show an image's platforms, digests, config and layers without downloading layers.")
+            .WithExample("inspect", ExampleImage)
+            .WithExample("inspect", ExampleImage, "--format", "raw");
+        config.AddCommand<PullCommand>("pull")
+            .WithDescription("Fetch an image (only the blobs the cache lacks) and write it as an OCI layout, OCI archive or docker archive.")
+            .WithExample("pull", ExampleImage, "--output", "oci-archive:wasteful.tar");
+        config.AddCommand<PushCommand>("push")
+            .WithDescription("Push any image to a registry, skipping blobs it has and mounting what it can.")
+            .WithExample("push", ExampleImage, "docker://localhost:5000/strata/wasteful:v1");
+        config.AddBranch("cache", cache =>
+        {
+            cache.SetDescription("The local blob cache.");
+            cache.AddCommand<CacheListCommand>("ls").WithDescription("List cached blobs.")
+                .WithExample("cache", "ls", "-q");
+            cache.AddCommand<CacheUsageCommand>("du").WithDescription("Show how much the cache holds.")
+                .WithExample("cache", "du");
+            cache.AddCommand<CachePruneCommand>("prune").WithDescription("Remove blobs unused for a while (--older-than 30d), or all of them (--all).")
+                .WithExample("cache", "prune", "--older-than", "30d", "--dry-run");
+        });
+        config.AddCommand<VersionCommand>("version")
+            .WithDescription("Print the version, the commit and the .NET runtime.")
+            .WithExample("version");
+    }
+}
