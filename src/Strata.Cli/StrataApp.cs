@@ -43,7 +43,13 @@ public static class StrataApp
         });
         try
         {
-            return await app.RunAsync(JoinDashValues(args));
+            return await app.RunAsync(JoinDashValues(args), context.Cancellation);
+        }
+        catch (Exception) when (context.Cancellation.IsCancellationRequested)
+        {
+            // Whatever an interrupted command threw on its way out (cancelled reads, closed streams) is the interruption.
+            WriteError(context, "interrupted");
+            return ExitCodes.Interrupted;
         }
         catch (StrataException e)
         {

@@ -11,16 +11,19 @@ public sealed class TarContainer : IBlobContainer
     private const int MaxLinkHops = 16;
 
     private readonly string _path;
+    private readonly string _name;
     private readonly Dictionary<string, (long Offset, long Length)> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _links = new(StringComparer.Ordinal);
 
-    public TarContainer(string path)
+    /// <param name="name">What messages call the archive, when its path is an internal temporary file.</param>
+    public TarContainer(string path, string? name = null)
     {
         _path = path;
+        _name = name ?? path;
         Index();
     }
 
-    public string Name => _path;
+    public string Name => _name;
 
     public IEnumerable<string> Paths => _files.Keys.Concat(_links.Keys);
 
@@ -72,8 +75,8 @@ public sealed class TarContainer : IBlobContainer
             catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or ArgumentException)
             {
                 throw new StrataException(count == 0
-                    ? $"{_path}: not a tar archive ({e.Message})"
-                    : $"{_path}: corrupt tar archive after {count} entries ({e.Message})");
+                    ? $"{_name}: not a tar archive ({e.Message})"
+                    : $"{_name}: corrupt tar archive after {count} entries ({e.Message})");
             }
             if (entry is null)
             {
@@ -88,7 +91,7 @@ public sealed class TarContainer : IBlobContainer
                     if (offset + entry.Length > archiveLength)
                     {
                         throw new StrataException(
-                            $"{_path}: entry '{entry.Name}' claims {entry.Length} bytes, past the end of the archive (truncated?)");
+                            $"{_name}: entry '{entry.Name}' claims {entry.Length} bytes, past the end of the archive (truncated?)");
                     }
                     _files[name] = (offset, entry.Length);
                     break;
@@ -103,7 +106,7 @@ public sealed class TarContainer : IBlobContainer
         }
         if (count == 0)
         {
-            throw new StrataException($"{_path}: not a tar archive (no entries)");
+            throw new StrataException($"{_name}: not a tar archive (no entries)");
         }
     }
 
