@@ -27,7 +27,11 @@ public static class CliRunner
             () => new StringReader(standardInput ?? ""),
             name => env.TryGetValue(name, out var value) ? value : null,
             workingDirectory ?? Directory.GetCurrentDirectory(),
-            ErrorIsTerminal: false);
+            ErrorIsTerminal: false)
+        {
+            // Never the test process's own standard input: "-" as IMAGE reads what the test gives.
+            OpenStandardInputBytes = () => new MemoryStream(Encoding.UTF8.GetBytes(standardInput ?? "")),
+        };
         var exit = await StrataApp.RunAsync(args, context);
         return new CliResult(exit, output.Output, error.Output, stdout.ToArray());
     }

@@ -24,7 +24,7 @@ public sealed class SpooledArchive : IDisposable
         {
             await using (var output = new FileStream(file.Path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
-                await input.CopyToAsync(output, 1 << 16, cancellationToken);
+                await CopyAsync(input, output, cancellationToken);
             }
             if (new FileInfo(file.Path).Length == 0)
             {
@@ -37,6 +37,20 @@ public sealed class SpooledArchive : IDisposable
         {
             file.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A pipe or terminal read does not watch a cancellation token, so a read still waiting when Ctrl+C comes is left
+    /// behind rather than awaited: the command stops at once, and the temporary file goes with it.
+    /// </summary>
+    private static async Task CopyAsync(Stream input, Stream output, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1 << 16];
+        int read;
+        while ((read = await input.ReadAsync(buffer, cancellationToken).AsTask().WaitAsync(cancellationToken)) > 0)
+        {
+            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }
 
