@@ -82,7 +82,8 @@ public static class StrataApp
             }
             else
             {
-                result.Add(arg);
+                // A lone "-" anywhere else is IMAGE read from standard input, which Spectre cannot take as an argument.
+                result.Add(arg == "-" ? "/dev/stdin" : arg);
             }
         }
         return [.. result];

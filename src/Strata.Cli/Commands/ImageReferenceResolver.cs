@@ -19,7 +19,7 @@ internal static class ImageReferenceResolver
         if (text is "-" or "/dev/stdin")
         {
             await using var input = context.OpenStandardInputBytes();
-            var spool = await SpooledArchive.FromAsync(input, text == "-" ? "standard input" : text, cancellationToken);
+            var spool = await SpooledArchive.FromAsync(input, "standard input", cancellationToken);
             return new ResolvedReference(spool.Reference, spool);
         }
         var reference = ImageReference.Parse(text, context.WorkingDirectory);

@@ -28,7 +28,7 @@ public sealed class SpooledArchive : IDisposable
             }
             if (new FileInfo(file.Path).Length == 0)
             {
-                throw new StrataException($"{name}: standard input is empty; pipe a docker archive or OCI archive in (docker save IMAGE | strata analyze -)");
+                throw new StrataException($"{name}: empty; pipe a docker archive or OCI archive in (docker save IMAGE | strata analyze -)");
             }
             var transport = ImageReference.SniffArchive(file.Path, name);
             return new SpooledArchive(file, new ImageReference(transport, file.Path, null, name) { LocationName = name });
