@@ -72,7 +72,10 @@ public sealed class StandardInputTests
         await process.StandardInput.BaseStream.FlushAsync(ct);
         while (!Directory.EnumerateFiles(temp).Any(f => new FileInfo(f).Length > 0))
         {
-            Assert.False(process.HasExited, "strata ended before the input was complete: " + await error);
+            if (process.HasExited)
+            {
+                Assert.Fail($"strata ended (exit {process.ExitCode}) before the input was complete: {await error}");
+            }
             await Task.Delay(10, ct);
         }
 
