@@ -54,12 +54,14 @@ public sealed class ToolchainCrossCheckTests
         var audit = CargoAudit.Compress(CargoAudit.ThreeCrates);
         var bytes = string.Join(", ", audit.Select(b => b.ToString(CultureInfo.InvariantCulture)));
         var source = new StringBuilder()
-            .Append("#[used]\n#[link_section = \".dep-v0\"]\n")
-            .Append(CultureInfo.InvariantCulture, $"static AUDITABLE: [u8; {audit.Length}] = [{bytes}];\n")
+            .Append("#[used]\n#[no_mangle]\n#[link_section = \".dep-v0\"]\n")
+            .Append(CultureInfo.InvariantCulture, $"pub static AUDITABLE: [u8; {audit.Length}] = [{bytes}];\n")
             .Append("fn main() { println!(\"hello\"); }\n")
             .ToString();
         await File.WriteAllTextAsync(folder.File("main.rs"), source, ct);
-        await Toolchain.RunAsync(rustc, folder.Path, ["-O", "-o", "hello", "main.rs"], null, ct);
+        // As cargo-auditable does: the linker is told the symbol is needed, or it drops the section as unused
+        // (Debian's rustc 1.63 does; newer ones keep a #[used] static's section by themselves).
+        await Toolchain.RunAsync(rustc, folder.Path, ["-O", "-o", "hello", "main.rs", "-C", "link-arg=-Wl,--undefined=AUDITABLE"], null, ct);
 
         var run = BinaryHarness.Run(new RustAuditCataloger(), ("usr/local/bin/hello", await File.ReadAllBytesAsync(folder.File("hello"), ct)));
 
