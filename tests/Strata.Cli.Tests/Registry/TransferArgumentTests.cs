@@ -19,6 +19,27 @@ public sealed class TransferArgumentTests(OpenRegistry registry) : IClassFixture
         Assert.Equal(MultistageDigest, await SkopeoDigest($"oci:{work.File("out")}:v1"));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task On_a_terminal_pull_and_push_show_a_bar_per_blob()
+    {
+        using var work = new TempDirectory();
+        const string layer = "sha256:4a04ee2eed62";
+
+        var pulled = await CliRunner.RunAsync(
+            ["pull", registry.Reference("multistage"), "oci:out:v1", "--cache-dir", work.File("cache")], workingDirectory: work.Path, errorIsTerminal: true);
+        var pushed = await CliRunner.RunAsync(
+            ["push", $"oci:{Fixtures.OciLayout}:multistage", $"{registry.Host}/progress/multistage:v1"], errorIsTerminal: true);
+        var quiet = await CliRunner.RunAsync(
+            ["pull", registry.Reference("multistage"), "oci:again:v1", "--cache-dir", work.File("cache2")], workingDirectory: work.Path);
+
+        CliAssert.ExitCode(0, pulled);
+        CliAssert.ExitCode(0, pushed);
+        CliAssert.ExitCode(0, quiet);
+        Assert.Contains(layer, pulled.Error, StringComparison.Ordinal);
+        Assert.Contains(layer, pushed.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(layer, quiet.Error, StringComparison.Ordinal);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task Pull_with_two_different_destinations_says_so()
     {
