@@ -57,8 +57,10 @@ public sealed class StandardInputTests
         Assert.Contains("standard input: empty; pipe a docker archive or OCI archive in", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = 120_000)]
-    public async Task Sigint_while_the_input_is_still_arriving_exits_130_and_removes_the_spool()
+    [Theory(Timeout = 120_000)]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task A_signal_while_the_input_is_still_arriving_exits_130_and_removes_the_spool(string signal)
     {
         var ct = TestContext.Current.CancellationToken;
         using var work = new TempDirectory();
@@ -79,7 +81,7 @@ public sealed class StandardInputTests
             await Task.Delay(10, ct);
         }
 
-        await StrataProcess.SignalAsync(process, "INT", ct);
+        await StrataProcess.SignalAsync(process, signal, ct);
         await process.WaitForExitAsync(ct);
 
         Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}: {await error}");
