@@ -13,7 +13,7 @@ public static class CliRunner
 {
     public static async Task<CliResult> RunAsync(
         string[] args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null, string? standardInput = null,
-        bool errorIsTerminal = false)
+        bool errorIsTerminal = false, CancellationTokenSource? interrupt = null)
     {
         var output = new TestConsole().Width(200);
         // A terminal gets live progress bars: an interactive console that understands ANSI.
@@ -33,6 +33,8 @@ public static class CliRunner
         {
             // Never the test process's own standard input: "-" as IMAGE reads what the test gives.
             OpenStandardInputBytes = () => new MemoryStream(Encoding.UTF8.GetBytes(standardInput ?? "")),
+            // What SIGINT or SIGTERM signals in the real process.
+            Cancellation = interrupt?.Token ?? CancellationToken.None,
         };
         var exit = await StrataApp.RunAsync(args, context);
         return new CliResult(exit, output.Output, error.Output, stdout.ToArray());

@@ -53,4 +53,35 @@ public sealed class InterruptedTransferTests(OpenRegistry registry) : IClassFixt
         var skopeo = await registry.Server.RunSkopeoAsync("inspect", $"oci:{Path.Combine(output, "layout")}:v1");
         Assert.True(skopeo.Succeeded, skopeo.ToString());
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task An_interrupt_during_the_progress_bars_shows_the_cursor_again_and_exits_130()
+    {
+        using var work = new TempDirectory();
+        await using var proxy = FaultProxy.Start(registry.Server.BaseUri);
+        proxy.Inject(Fault.Throttle(8 * 1024, TimeSpan.FromMilliseconds(20)), r => r.Path.Contains("/blobs/sha256:", StringComparison.Ordinal), times: int.MaxValue);
+        using var interrupt = new CancellationTokenSource();
+        var watch = Task.Run(async () =>
+        {
+            // Once a layer is on its way, as a user pressing Ctrl+C mid-download.
+            while (!proxy.Requests.Any(r => r.Path.Contains("/blobs/sha256:4a04ee2eed62", StringComparison.Ordinal)))
+            {
+                await Task.Delay(10, TestContext.Current.CancellationToken);
+            }
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            await interrupt.CancelAsync();
+        }, TestContext.Current.CancellationToken);
+
+        var result = await CliRunner.RunAsync(
+            ["pull", $"{proxy.Host}/team/multistage:v1", "oci:out:v1", "--cache-dir", work.File("cache")],
+            workingDirectory: work.Path, errorIsTerminal: true, interrupt: interrupt);
+        await watch;
+
+        CliAssert.ExitCode(130, result);
+        const string hideCursor = "\u001b[?25l", showCursor = "\u001b[?25h";
+        Assert.Contains(hideCursor, result.Error, StringComparison.Ordinal);
+        Assert.True(result.Error.LastIndexOf(showCursor, StringComparison.Ordinal) > result.Error.LastIndexOf(hideCursor, StringComparison.Ordinal),
+            "the cursor is left hidden");
+        Assert.False(Directory.Exists(work.File("out")));
+    }
 }
