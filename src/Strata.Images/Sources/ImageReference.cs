@@ -60,7 +60,7 @@ public sealed record ImageReference(Transport Transport, string Location, string
         {
             return new ImageReference(SniffArchive(path), path, null, text);
         }
-        if (!Strata.Images.Registry.RegistryReference.LooksLikeReference(text))
+        if (!Registry.RegistryReference.LooksLikeReference(text))
         {
             throw new StrataException(
                 $"IMAGE '{text}': no such file or folder, and no known transport " +
@@ -71,7 +71,7 @@ public sealed record ImageReference(Transport Transport, string Location, string
 
     private static ImageReference RegistryImage(string text)
     {
-        var reference = Strata.Images.Registry.RegistryReference.Parse(text);
+        var reference = Registry.RegistryReference.Parse(text);
         RegistryHost.Validate(reference.Registry, text);
         return new ImageReference(Transport.Registry, reference.ToString(), null, text);
     }
