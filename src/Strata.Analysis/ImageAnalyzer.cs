@@ -73,7 +73,7 @@ public static class ImageAnalyzer
         };
         try
         {
-            Parallel.ForEach(order, parallel, blob => layers[blob.Index] = ReadLayer(blob, options, progress, warn));
+            Parallel.ForEach(order, parallel, blob => layers[blob.Index] = ReadLayer(blob, options, progress, warn, cancellationToken));
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is StrataException) is { } first)
         {
@@ -82,14 +82,15 @@ public static class ImageAnalyzer
         return layers;
     }
 
-    public static LayerAnalysis ReadLayer(LayerBlob blob, AnalysisOptions options, Action<int, long>? progress, Action<string> warn)
+    public static LayerAnalysis ReadLayer(
+        LayerBlob blob, AnalysisOptions options, Action<int, long>? progress, Action<string> warn, CancellationToken cancellationToken = default)
     {
         using var decoder = new LayerDecoder(blob, options.MaxLayerSize, progress is null ? null : read => progress(blob.Index, read));
         try
         {
             // TarReader reads 512-byte headers one at a time; a buffer keeps those from each reaching the inflater.
             using var buffered = new BufferedStream(decoder.Tar, 1 << 16);
-            var entries = new LayerTarReader(decoder.Name, blob.IsEStargz, warn, blob.Index, options.Captor).Read(buffered);
+            var entries = new LayerTarReader(decoder.Name, blob.IsEStargz, warn, blob.Index, options.Captor).Read(buffered, cancellationToken);
             var digests = decoder.Finish();
             if (decoder.Warning is { } warning)
             {

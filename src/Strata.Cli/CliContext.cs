@@ -41,5 +41,11 @@ public sealed record CliContext(
             !Console.IsErrorRedirected);
     }
 
+    /// <summary>Signalled by SIGINT or SIGTERM; every command stops at its next check, cleans up, and exits 130.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Standard input as bytes, for an image piped in (<c>docker save app | strata analyze -</c>).</summary>
+    public Func<Stream> OpenStandardInputBytes { get; init; } = Console.OpenStandardInput;
+
     public string ResolvePath(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
 }

@@ -14,9 +14,15 @@ public static class StrataApp
         app.Configure(config => CommandLine.Configure(config, context));
         try
         {
-            var exit = await app.RunAsync(JoinDashValues(args));
+            var exit = await app.RunAsync(JoinDashValues(args), context.Cancellation);
             // Spectre prints a group's help when its subcommand is missing, and exits 1; a usage error is 2.
             return IsBareGroup(args) ? ExitCodes.BadInput : exit;
+        }
+        catch (Exception) when (context.Cancellation.IsCancellationRequested)
+        {
+            // Whatever an interrupted command threw on its way out (cancelled reads, closed streams) is the interruption.
+            WriteError(context, "interrupted");
+            return ExitCodes.Interrupted;
         }
         catch (StrataException e)
         {
@@ -54,7 +60,8 @@ public static class StrataApp
             }
             else
             {
-                result.Add(arg);
+                // A lone "-" anywhere else is IMAGE read from standard input, which Spectre cannot take as an argument.
+                result.Add(arg == "-" ? "/dev/stdin" : arg);
             }
         }
         return [.. result];

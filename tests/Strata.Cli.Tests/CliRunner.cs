@@ -12,10 +12,12 @@ public sealed record CliResult(int ExitCode, string Out, string Error, byte[] St
 public static class CliRunner
 {
     public static async Task<CliResult> RunAsync(
-        string[] args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null, string? standardInput = null)
+        string[] args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null, string? standardInput = null,
+        bool errorIsTerminal = false, CancellationTokenSource? interrupt = null)
     {
         var output = new TestConsole().Width(200);
-        var error = new TestConsole().Width(4096);
+        // A terminal gets live progress bars: an interactive console that understands ANSI.
+        var error = errorIsTerminal ? new TestConsole().Width(200).Interactive().EmitAnsiSequences() : new TestConsole().Width(4096);
         var stdout = new MemoryStream();
         var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
         // Tests must not inherit the CI switch of the machine running them.
@@ -27,7 +29,13 @@ public static class CliRunner
             () => new StringReader(standardInput ?? ""),
             name => env.TryGetValue(name, out var value) ? value : null,
             workingDirectory ?? Directory.GetCurrentDirectory(),
-            ErrorIsTerminal: false);
+            ErrorIsTerminal: errorIsTerminal)
+        {
+            // Never the test process's own standard input: "-" as IMAGE reads what the test gives.
+            OpenStandardInputBytes = () => new MemoryStream(Encoding.UTF8.GetBytes(standardInput ?? "")),
+            // What SIGINT or SIGTERM signals in the real process.
+            Cancellation = interrupt?.Token ?? CancellationToken.None,
+        };
         var exit = await StrataApp.RunAsync(args, context);
         return new CliResult(exit, output.Output, error.Output, stdout.ToArray());
     }

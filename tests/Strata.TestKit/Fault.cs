@@ -43,6 +43,16 @@ public abstract record Fault
     }
 
     /// <summary>
+    /// Relays the whole body, slowly: <paramref name="bytes"/> at a time with <paramref name="pause"/> after each, so a
+    /// transfer is still under way when a test interrupts it.
+    /// </summary>
+    public static Fault Throttle(int bytes, TimeSpan pause)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bytes, 1);
+        return new ThrottleFault(bytes, pause);
+    }
+
+    /// <summary>
     /// Answers 307 without asking the upstream. A bare host (<c>http://127.0.0.2:PORT/</c>) gets the request's path and
     /// query; a URI with a path of its own is the Location as is.
     /// </summary>
@@ -75,6 +85,11 @@ internal sealed record TruncateFault(long Bytes) : Fault
 internal sealed record CorruptFault(long Offset) : Fault
 {
     public override string ToString() => $"corrupt byte {Offset}";
+}
+
+internal sealed record ThrottleFault(int Bytes, TimeSpan Pause) : Fault
+{
+    public override string ToString() => $"throttle to {Bytes} bytes per {Pause.TotalMilliseconds} ms";
 }
 
 internal sealed record RedirectFault(Uri OtherHost) : Fault

@@ -177,7 +177,7 @@ public sealed class FaultProxy : IAsyncDisposable, IDisposable
         };
         var corrupt = fault is CorruptFault c ? c.Offset : -1;
         await using var upstream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[64 * 1024];
+        var buffer = new byte[fault is ThrottleFault throttle ? throttle.Bytes : 64 * 1024];
         long offset = 0;
         while (true)
         {
@@ -197,6 +197,10 @@ public sealed class FaultProxy : IAsyncDisposable, IDisposable
             }
             await body.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             offset += read;
+            if (fault is ThrottleFault slow)
+            {
+                await Task.Delay(slow.Pause, cancellationToken);
+            }
         }
         if (fault is ResetFault)
         {

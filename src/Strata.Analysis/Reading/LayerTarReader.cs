@@ -33,7 +33,7 @@ internal sealed class LayerTarReader
         _warn = warn;
     }
 
-    public List<FileEntry> Read(Stream tar)
+    public List<FileEntry> Read(Stream tar, CancellationToken cancellationToken = default)
     {
         var entries = new List<FileEntry>();
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
@@ -44,6 +44,7 @@ internal sealed class LayerTarReader
             var previousUnread = 0L;
             while (NextEntry(reader, previous, previousUnread) is { } entry)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var fileEntry = ToFileEntry(entry, buffer);
                 if (fileEntry is not null)
                 {

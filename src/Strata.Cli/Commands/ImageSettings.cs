@@ -30,6 +30,14 @@ public class ImageSettings : StrataSettings
     [Description("The blob cache (default: $STRATA_CACHE_DIR, else $XDG_CACHE_HOME/strata, else ~/.cache/strata)")]
     public string? CacheDir { get; init; }
 
+    [CommandOption("--image-src <SOURCES>")]
+    [Description("Where a bare reference such as myapp:latest is looked for, in order: docker, podman, remote (default docker,podman,remote)")]
+    public string? ImageSources { get; init; }
+
+    [CommandOption("--source <SOURCE>")]
+    [Description("dive's spelling: read IMAGE from docker (the engine), podman or docker-archive")]
+    public string? Source { get; init; }
+
     [CommandOption("--max-layer-size <SIZE>")]
     [Description("The most one layer may inflate to, such as 512MiB or 2GB (default: 64GiB)")]
     public string? MaxLayerSize { get; init; }

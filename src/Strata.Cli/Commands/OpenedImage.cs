@@ -9,11 +9,13 @@ namespace Strata.Cli.Commands;
 internal sealed class OpenedImage : IDisposable
 {
     private readonly RegistryClient? _client;
+    private readonly IDisposable? _owned;
 
-    private OpenedImage(ResolvedImage image, ImageReference reference, RegistryAccessContext? registry)
+    private OpenedImage(ResolvedImage image, ImageReference reference, RegistryAccessContext? registry, IDisposable? owned)
     {
         Image = image;
         Reference = reference;
+        _owned = owned;
         _client = registry?.Client;
         Cache = registry?.Cache;
     }
@@ -35,17 +37,18 @@ internal sealed class OpenedImage : IDisposable
 
     public static async Task<OpenedImage> OpenAsync(CliContext context, ImageSettings settings, CancellationToken cancellationToken)
     {
-        var reference = ImageReference.Parse(settings.Image, context.WorkingDirectory);
+        var (reference, owned) = await ImageReferenceResolver.ResolveAsync(context, settings, cancellationToken);
         var selector = new ImageSelector(Platform: settings.Platform is null ? null : Platform.Parse(settings.Platform));
         var registry = reference.Transport == Transport.Registry ? RegistryAccessFactory.Create(context, settings) : null;
         try
         {
             var image = await ImageOpener.OpenAsync(reference, selector, ImageLoader.Engines(context), cancellationToken, registry);
-            return new OpenedImage(image, reference, registry);
+            return new OpenedImage(image, reference, registry, owned);
         }
         catch
         {
             registry?.Client.Dispose();
+            owned?.Dispose();
             throw;
         }
     }
@@ -54,5 +57,6 @@ internal sealed class OpenedImage : IDisposable
     {
         Image.Dispose();
         _client?.Dispose();
+        _owned?.Dispose();
     }
 }

@@ -11,21 +11,25 @@ namespace Strata.Cli.Commands;
 
 public sealed class PullSettings : ImageSettings
 {
+    [CommandArgument(1, "[DESTINATION]")]
+    [Description("Where to write the image, as skopeo copy takes it: oci:DIR[[:TAG]], oci-archive:PATH[[:TAG]] or docker-archive:PATH[[:NAME:TAG]]")]
+    public string? Destination { get; init; }
+
     [CommandOption("-o|--output <TARGET>")]
-    [Description("Where to write the image: oci:DIR[[:TAG]], oci-archive:PATH[[:TAG]] or docker-archive:PATH[[:NAME:TAG]] (required)")]
+    [Description("The same as DESTINATION")]
     public string? Output { get; init; }
 }
 
-/// <summary><c>strata pull REF --output TARGET</c>: fetches only the blobs the cache lacks, then writes the image.</summary>
+/// <summary><c>strata pull REF DEST</c> (or <c>--output DEST</c>): fetches only the blobs the cache lacks, then writes the image.</summary>
 public sealed class PullCommand(CliContext context) : AsyncCommand<PullSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext commandContext, PullSettings settings, CancellationToken cancellationToken)
     {
-        var target = OutputTarget.Parse(settings.Output ?? throw new StrataException("--output: required (oci:DIR[:TAG], oci-archive:PATH, docker-archive:PATH)"),
-            context.WorkingDirectory);
+        var target = OutputTarget.Parse(Destination(settings), context.WorkingDirectory);
         using var opened = await OpenedImage.OpenAsync(context, settings, cancellationToken);
         var image = opened.Image;
         await FetchMissingLayersAsync(image, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var prepared = WithCachedFiles(PreparedImage.From(image), opened.Cache);
         var defaultTag = target.Kind == OutputKind.DockerArchive ? opened.DockerName : opened.Tag;
         ImageWriter.Write(prepared, target, defaultTag);
@@ -55,15 +59,25 @@ public sealed class PullCommand(CliContext context) : AsyncCommand<PullSettings>
             : blob).ToList(),
     };
 
+    private static string Destination(PullSettings settings) => (settings.Destination, settings.Output) switch
+    {
+        ({ } argument, { } option) when argument != option =>
+            throw new StrataException($"DESTINATION '{argument}' and --output '{option}' differ: give one of them"),
+        ({ } argument, _) => argument,
+        (null, { } option) => option,
+        _ => throw new StrataException("DESTINATION: required, as in strata pull SRC oci:DIR[:TAG] (or oci-archive:PATH, docker-archive:PATH)"),
+    };
+
     /// <summary>Downloads layers into the cache, several at once; each is verified before it is kept.</summary>
-    private static async Task FetchMissingLayersAsync(ResolvedImage image, CancellationToken cancellationToken)
+    private async Task FetchMissingLayersAsync(ResolvedImage image, CancellationToken cancellationToken)
     {
         var missing = image.Layers.Where(l => l.Origin == LayerOrigin.Network).OrderByDescending(l => l.StoredSize).ToList();
-        await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (layer, token) =>
-            {
-                await using var stream = layer.Open();
-                await stream.CopyToAsync(Stream.Null, 1 << 16, token);
-            });
+        var byDigest = missing.Where(l => l.ExpectedDigest is not null).GroupBy(l => l.ExpectedDigest!.Value).ToDictionary(g => g.Key, g => g.First());
+        var transfers = byDigest.Values.Select(l => new BlobTransfer(l.ExpectedDigest!.Value, l.StoredSize)).ToList();
+        await BlobTransfers.RunAsync(context, context.ErrorIsTerminal && !settings.Quiet, transfers, async (blob, report, token) =>
+        {
+            await using var stream = new ProgressReadStream(byDigest[blob.Digest].Open(), report, token);
+            await stream.CopyToAsync(Stream.Null, 1 << 16, token);
+        }, cancellationToken);
     }
 }

@@ -12,23 +12,19 @@ namespace Strata.Cli.Commands;
 public sealed class PushSettings : ImageSettings
 {
     [CommandArgument(1, "<DESTINATION>")]
-    [Description("docker://REGISTRY/REPOSITORY[[:TAG]]")]
+    [Description("The registry to push to: REGISTRY/REPOSITORY[[:TAG]], or docker://REGISTRY/REPOSITORY[[:TAG]]")]
     public string Destination { get; init; } = "";
 }
 
 /// <summary>
-/// <c>strata push SRC docker://REF</c>: blobs the registry has are skipped, blobs in another repository of the
+/// <c>strata push SRC REF</c> (or <c>docker://REF</c>): blobs the registry has are skipped, blobs in another repository of the
 /// same registry are mounted, the rest uploaded; the manifest goes last, once every blob is there.
 /// </summary>
 public sealed class PushCommand(CliContext context) : AsyncCommand<PushSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext commandContext, PushSettings settings, CancellationToken cancellationToken)
     {
-        if (!settings.Destination.StartsWith("docker://", StringComparison.Ordinal))
-        {
-            throw new StrataException($"DESTINATION '{settings.Destination}': expected docker://REGISTRY/REPOSITORY[:TAG]");
-        }
-        var destination = RegistryReference.Parse(settings.Destination);
+        var destination = ParseDestination(settings.Destination);
         using var opened = await OpenedImage.OpenAsync(context, settings, cancellationToken);
         var prepared = PreparedImage.From(opened.Image);
         using var client = new RegistryClient(RegistryAccessFactory.ClientOptions(context, settings));
@@ -36,8 +32,14 @@ public sealed class PushCommand(CliContext context) : AsyncCommand<PushSettings>
             && source.Registry == destination.Registry ? source.Repository : null;
 
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<RegistryClient.UploadOutcome>();
-        await Parallel.ForEachAsync(prepared.Layers.Append(prepared.Config), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (blob, token) => outcomes.Add(await client.UploadBlobAsync(destination, blob.Descriptor, blob.Open, mountFrom, token)));
+        var blobs = prepared.Layers.Append(prepared.Config).GroupBy(b => b.Descriptor.Digest).ToDictionary(g => g.Key, g => g.First());
+        var transfers = blobs.Values.Select(b => new BlobTransfer(b.Descriptor.Digest, b.Descriptor.Size)).ToList();
+        await BlobTransfers.RunAsync(context, context.ErrorIsTerminal && !settings.Quiet, transfers, async (transfer, report, token) =>
+        {
+            var blob = blobs[transfer.Digest];
+            outcomes.Add(await client.UploadBlobAsync(
+                destination, blob.Descriptor, () => new ProgressReadStream(blob.Open(), report, token), mountFrom, token));
+        }, cancellationToken);
         var tag = destination.Digest?.ToString() ?? destination.Tag ?? "latest";
         if (destination.Digest is { } pinned && pinned != prepared.ManifestDigest)
         {
@@ -55,5 +57,20 @@ public sealed class PushCommand(CliContext context) : AsyncCommand<PushSettings>
             $"{Count(RegistryClient.UploadOutcome.Uploaded) + Count(RegistryClient.UploadOutcome.UploadedInChunks)} blobs uploaded, " +
             $"{Count(RegistryClient.UploadOutcome.Mounted)} mounted, {Count(RegistryClient.UploadOutcome.AlreadyThere)} already there");
         return ExitCodes.Success;
+    }
+
+    /// <summary>A registry reference, bare or with docker://; an image path or engine is not somewhere push writes.</summary>
+    private static RegistryReference ParseDestination(string text)
+    {
+        var scheme = text.Split(':', 2)[0];
+        if (scheme is "oci" or "oci-archive" or "docker-archive" or "docker-tar" or "docker-daemon" or "podman" || !RegistryReference.LooksLikeReference(text))
+        {
+            throw new StrataException(
+                $"DESTINATION '{text}': push writes to a registry (REGISTRY/REPOSITORY[:TAG] or docker://REGISTRY/REPOSITORY[:TAG]); " +
+                "to write an image layout or archive, use strata pull SRC DEST");
+        }
+        var reference = RegistryReference.Parse(text);
+        RegistryHost.Validate(reference.Registry, text);
+        return reference;
     }
 }

@@ -14,19 +14,22 @@ public static class DockerEngineSource
         var spool = new TemporaryFile();
         try
         {
+            var byId = ImageId.Matches(name);
             using (var configuration = new DockerClientConfiguration(endpoint))
             using (var client = configuration.CreateClient())
             {
+                // An ID (full or short, as skopeo takes it) is resolved to the full one, so the save holds that one image.
+                var saveName = byId ? await FullIdAsync(client, endpoint, name, display, cancellationToken) : name;
                 Stream saved;
                 try
                 {
-                    saved = await client.Images.SaveImageAsync(name, cancellationToken);
+                    saved = await client.Images.SaveImageAsync(saveName, cancellationToken);
                 }
                 catch (DockerApiException e)
                 {
                     throw new StrataException($"{display}: the engine at {endpoint} refused to save '{name}': {FirstLine(e.ResponseBody)}");
                 }
-                catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException or TimeoutException)
+                catch (Exception e) when (IsUnreachable(e))
                 {
                     throw new StrataException($"{display}: cannot reach the engine at {endpoint}: {e.Message}");
                 }
@@ -36,9 +39,10 @@ public static class DockerEngineSource
                     await saved.CopyToAsync(output, 1 << 16, cancellationToken);
                 }
             }
-            var container = new TarContainer(spool.Path);
+            // The spool is an internal file: messages name the image as the user wrote it.
+            var container = new TarContainer(spool.Path, display);
             // A name without a tag saves every tag of that repository: pick the one asked for (latest by default).
-            var tag = selector.Tag ?? name;
+            var tag = byId ? null : selector.Tag ?? name;
             return DockerArchiveReader.Resolve(container, selector with { Tag = tag }, display, spool);
         }
         catch
@@ -47,6 +51,29 @@ public static class DockerEngineSource
             throw;
         }
     }
+
+    private static async Task<string> FullIdAsync(DockerClient client, Uri endpoint, string id, string display, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await client.Images.InspectImageAsync(id, cancellationToken)).ID;
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            throw new StrataException($"{display}: the engine at {endpoint} has no image with ID '{id}'");
+        }
+        catch (DockerApiException e)
+        {
+            throw new StrataException($"{display}: the engine at {endpoint} refused to look up '{id}': {FirstLine(e.ResponseBody)}");
+        }
+        catch (Exception e) when (IsUnreachable(e))
+        {
+            throw new StrataException($"{display}: cannot reach the engine at {endpoint}: {e.Message}");
+        }
+    }
+
+    internal static bool IsUnreachable(Exception e) =>
+        e is HttpRequestException or IOException or System.Net.Sockets.SocketException or TimeoutException;
 
     public static Uri DockerEndpoint(string? dockerHost) =>
         new(string.IsNullOrEmpty(dockerHost) ? "unix:///var/run/docker.sock" : dockerHost);

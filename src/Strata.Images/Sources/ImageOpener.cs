@@ -23,12 +23,12 @@ public static class ImageOpener
                 return OciLayoutReader.Resolve(new DirectoryContainer(reference.Location), chosen, reference.Original, null);
             case Transport.OciArchive:
             {
-                var container = new TarContainer(reference.Location);
+                var container = new TarContainer(reference.Location, reference.LocationName);
                 return OciLayoutReader.Resolve(container, chosen, reference.Original, container);
             }
             case Transport.DockerArchive:
             {
-                var container = new TarContainer(reference.Location);
+                var container = new TarContainer(reference.Location, reference.LocationName);
                 return DockerArchiveReader.Resolve(container, chosen, reference.Original, container);
             }
             case Transport.DockerDaemon:

@@ -17,6 +17,12 @@ public enum Transport
 /// </summary>
 public sealed record ImageReference(Transport Transport, string Location, string? Tag, string Original)
 {
+    /// <summary>What messages call <see cref="Location"/> when it is an internal file (standard input spooled to disk).</summary>
+    public string? LocationName { get; init; }
+
+    /// <summary>A registry reference written without <c>docker://</c>, which <c>--image-src</c> may find in an engine first.</summary>
+    public bool IsBareRegistryReference => Transport == Transport.Registry && !Original.StartsWith("docker://", StringComparison.Ordinal);
+
     public static ImageReference Parse(string text, string? workingDirectory = null)
     {
         string Full(string path) => workingDirectory is null || Path.IsPathRooted(path) ? path : Path.Combine(workingDirectory, path);
@@ -31,6 +37,7 @@ public sealed record ImageReference(Transport Transport, string Location, string
         switch (scheme)
         {
             case "docker-archive":
+            case "docker-tar":
                 rest = rest.StartsWith("//", StringComparison.Ordinal) ? rest[2..] : rest;
                 return SplitPath(Transport.DockerArchive, rest, p => File.Exists(Full(p)), text, Full);
             case "oci":
@@ -40,9 +47,9 @@ public sealed record ImageReference(Transport Transport, string Location, string
             case "docker-daemon":
                 return new ImageReference(Transport.DockerDaemon, RequireName(rest, text), null, text);
             case "podman":
-                return new ImageReference(Transport.Podman, RequireName(rest, text), null, text);
+                return new ImageReference(Transport.Podman, RequireName(rest.StartsWith("//", StringComparison.Ordinal) ? rest[2..] : rest, text), null, text);
             case "docker":
-                return new ImageReference(Transport.Registry, Registry.RegistryReference.Parse(text).ToString(), null, text);
+                return RegistryImage(text);
         }
         var path = Full(text);
         if (Directory.Exists(path))
@@ -59,7 +66,14 @@ public sealed record ImageReference(Transport Transport, string Location, string
                 $"IMAGE '{text}': no such file or folder, and no known transport " +
                 "(docker://, docker-archive:, oci:, oci-archive:, docker-daemon:, podman:)");
         }
-        return new ImageReference(Transport.Registry, Registry.RegistryReference.Parse(text).ToString(), null, text);
+        return RegistryImage(text);
+    }
+
+    private static ImageReference RegistryImage(string text)
+    {
+        var reference = Registry.RegistryReference.Parse(text);
+        RegistryHost.Validate(reference.Registry, text);
+        return new ImageReference(Transport.Registry, reference.ToString(), null, text);
     }
 
     /// <summary>A path may itself hold colons, so the longest prefix that exists is the path and the rest the tag.</summary>
@@ -82,9 +96,9 @@ public sealed record ImageReference(Transport Transport, string Location, string
         string.IsNullOrWhiteSpace(name) ? throw new StrataException($"IMAGE '{original}': an image name is required") : name;
 
     /// <summary>A plain tar is a docker archive when it has manifest.json, else an OCI archive when it has oci-layout.</summary>
-    private static Transport SniffArchive(string path)
+    internal static Transport SniffArchive(string path, string? name = null)
     {
-        using var container = new TarContainer(path);
+        using var container = new TarContainer(path, name);
         if (container.Exists("manifest.json"))
         {
             return Transport.DockerArchive;
@@ -93,7 +107,7 @@ public sealed record ImageReference(Transport Transport, string Location, string
         {
             return Transport.OciArchive;
         }
-        throw new StrataException($"{path}: a tar archive, but neither a docker archive (no manifest.json) nor an OCI archive (no oci-layout)");
+        throw new StrataException($"{container.Name}: a tar archive, but neither a docker archive (no manifest.json) nor an OCI archive (no oci-layout)");
     }
 
     public override string ToString() => Original;

@@ -12,17 +12,20 @@ public sealed class TarContainer : IBlobContainer
     private const int MaxLinkHops = 16;
 
     private readonly string _path;
+    private readonly string _name;
     private readonly Dictionary<string, (long Offset, long Length)> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _links = new(StringComparer.Ordinal);
 
-    public TarContainer(string path)
+    /// <param name="name">What messages call the archive, when its path is an internal temporary file.</param>
+    public TarContainer(string path, string? name = null)
     {
         _path = path;
-        IO.FileKind.RequireRegular(path, path);
+        _name = name ?? path;
+        IO.FileKind.RequireRegular(path, _name);
         Index();
     }
 
-    public string Name => _path;
+    public string Name => _name;
 
     public IEnumerable<string> Paths => _files.Keys.Concat(_links.Keys);
 
@@ -76,8 +79,8 @@ public sealed class TarContainer : IBlobContainer
             catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or ArgumentException or NotSupportedException)
             {
                 throw new StrataException(count == 0
-                    ? $"{_path}: not a tar archive ({e.Message})"
-                    : $"{_path}: corrupt tar archive after {count} entries ({e.Message})");
+                    ? $"{_name}: not a tar archive ({e.Message})"
+                    : $"{_name}: corrupt tar archive after {count} entries ({e.Message})");
             }
             if (entry is null)
             {
@@ -92,7 +95,7 @@ public sealed class TarContainer : IBlobContainer
                     if (offset + entry.Length > archiveLength)
                     {
                         throw new StrataException(
-                            $"{_path}: entry '{entry.Name}' claims {entry.Length} bytes, past the end of the archive (truncated?)");
+                            $"{_name}: entry '{entry.Name}' claims {entry.Length} bytes, past the end of the archive (truncated?)");
                     }
                     _files[name] = (offset, entry.Length);
                     break;
@@ -107,7 +110,7 @@ public sealed class TarContainer : IBlobContainer
         }
         if (count == 0)
         {
-            throw new StrataException($"{_path}: not a tar archive (no entries)");
+            throw new StrataException($"{_name}: not a tar archive (no entries)");
         }
     }
 
@@ -128,7 +131,7 @@ public sealed class TarContainer : IBlobContainer
             };
         if (compression is not null)
         {
-            throw new StrataException($"{_path}: not a tar archive: the file is compressed with {compression}; decompress it first");
+            throw new StrataException($"{_name}: not a tar archive: the file is compressed with {compression}; decompress it first");
         }
         stream.Position = 0;
         var checking = new TarCheckingStream(stream, _path, leaveOpen: true);
@@ -138,7 +141,7 @@ public sealed class TarContainer : IBlobContainer
         }
         catch (TarHeaderException e) when (checking.HeadersChecked == 0)
         {
-            throw new StrataException($"{_path}: not a tar archive (its first 512 bytes are not a tar header: {e.Problem})", e);
+            throw new StrataException($"{_name}: not a tar archive (its first 512 bytes are not a tar header: {e.Problem})", e);
         }
     }
 

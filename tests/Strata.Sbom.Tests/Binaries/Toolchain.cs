@@ -2,13 +2,20 @@ using System.Diagnostics;
 
 namespace Strata.Sbom.Tests.Binaries;
 
-/// <summary>A compiler on PATH (go, rustc), when this machine has one: the cross-checks against real toolchains skip without.</summary>
+/// <summary>
+/// A compiler (go, rustc) as Debian installs it, which ./test.sh does: the cross-checks fail without one rather than
+/// skip. Debian's folders come before PATH, so a developer's rustup or Go download does not stand in for what CI has.
+/// </summary>
 internal static class Toolchain
 {
-    public static string? Find(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+    private static readonly string[] DebianFolders = ["/usr/bin", "/usr/lib/go/bin"];
+
+    public static string Find(string name, string package) =>
+        DebianFolders.Concat((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
             .Select(folder => Path.Combine(folder, name))
-            .FirstOrDefault(File.Exists);
+            .FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException(
+                $"{name} not found in /usr/bin, /usr/lib/go/bin or PATH: the cross-check needs Debian's {package}, which ./test.sh installs");
 
     /// <summary>Runs the tool in <paramref name="folder"/> and returns its standard output; fails the test when it fails.</summary>
     public static async Task<string> RunAsync(
