@@ -28,7 +28,7 @@ public sealed class PullCommand(CliContext context) : AsyncCommand<PullSettings>
         var target = OutputTarget.Parse(Destination(settings), context.WorkingDirectory);
         using var opened = await OpenedImage.OpenAsync(context, settings, cancellationToken);
         var image = opened.Image;
-        await FetchMissingLayersAsync(image, cancellationToken);
+        await FetchMissingLayersAsync(image, context.ErrorIsTerminal && !settings.Quiet, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var prepared = WithCachedFiles(PreparedImage.From(image), opened.Cache);
         var defaultTag = target.Kind == OutputKind.DockerArchive ? opened.DockerName : opened.Tag;
@@ -69,12 +69,12 @@ public sealed class PullCommand(CliContext context) : AsyncCommand<PullSettings>
     };
 
     /// <summary>Downloads layers into the cache, several at once; each is verified before it is kept.</summary>
-    private async Task FetchMissingLayersAsync(ResolvedImage image, CancellationToken cancellationToken)
+    private async Task FetchMissingLayersAsync(ResolvedImage image, bool showProgress, CancellationToken cancellationToken)
     {
         var missing = image.Layers.Where(l => l.Origin == LayerOrigin.Network).OrderByDescending(l => l.StoredSize).ToList();
         var byDigest = missing.Where(l => l.ExpectedDigest is not null).GroupBy(l => l.ExpectedDigest!.Value).ToDictionary(g => g.Key, g => g.First());
         var transfers = byDigest.Values.Select(l => new BlobTransfer(l.ExpectedDigest!.Value, l.StoredSize)).ToList();
-        await BlobTransfers.RunAsync(context, context.ErrorIsTerminal && !settings.Quiet, transfers, async (blob, report, token) =>
+        await BlobTransfers.RunAsync(context, showProgress, transfers, async (blob, report, token) =>
         {
             await using var stream = new ProgressReadStream(byDigest[blob.Digest].Open(), report, token);
             await stream.CopyToAsync(Stream.Null, 1 << 16, token);
