@@ -30,6 +30,10 @@ public class ImageSettings : CommandSettings
     [Description("The blob cache (default: STRATA_CACHE_DIR, else $XDG_CACHE_HOME/strata)")]
     public string? CacheDir { get; init; }
 
+    [CommandOption("--timeout <DURATION>")]
+    [Description("How long a registry connection may stall before it fails, for example 30s or 2m (default 30s); one request may take four times that in all")]
+    public string? Timeout { get; init; }
+
     [CommandOption("--max-layer-size <SIZE>")]
     [Description("The most one layer may inflate to (default 64GiB)")]
     public string? MaxLayerSize { get; init; }

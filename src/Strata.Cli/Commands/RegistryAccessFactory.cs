@@ -18,11 +18,15 @@ internal static class RegistryAccessFactory
             context.GetEnvironmentVariable("XDG_CACHE_HOME"),
             Home(context))));
 
-    public static RegistryClientOptions ClientOptions(CliContext context, ImageSettings settings) => new()
+    public static RegistryClientOptions ClientOptions(CliContext context, ImageSettings settings)
     {
-        Credentials = Credentials(context, settings),
-        InsecureRegistries = settings.InsecureRegistries.ToHashSet(StringComparer.OrdinalIgnoreCase),
-    };
+        var timeout = settings.Timeout is { } text ? RegistryTimeout.Parse(text) : RegistryClientOptions.DefaultIdleTimeout;
+        return new RegistryClientOptions
+        {
+            Credentials = Credentials(context, settings),
+            InsecureRegistries = settings.InsecureRegistries.ToHashSet(StringComparer.OrdinalIgnoreCase),
+        }.WithTimeout(timeout);
+    }
 
     private static ICredentialProvider Credentials(CliContext context, ImageSettings settings)
     {

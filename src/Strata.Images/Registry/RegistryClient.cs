@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Strata.Images.Model;
 
@@ -33,8 +34,10 @@ public sealed partial class RegistryClient : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             MaxConnectionsPerServer = 16,
+            ConnectTimeout = options.IdleTimeout,
         };
-        _http = new HttpClient(handler) { Timeout = options.Timeout };
+        // Every exchange is bounded by its own RequestTimer, which also covers reading the body.
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("strata", "1.0"));
     }
 
@@ -57,7 +60,7 @@ public sealed partial class RegistryClient : IDisposable
         {
             throw new StrataException($"{what}: {response.Content.Headers.ContentLength} bytes, over the {RegistryClientOptions.MaxManifestBytes}-byte limit for manifests");
         }
-        var bytes = await ReadLimitedAsync(response.Content, RegistryClientOptions.MaxManifestBytes, what, cancellationToken);
+        var bytes = await ReadLimitedAsync(response, RegistryClientOptions.MaxManifestBytes, what, cancellationToken);
         var digest = Digest.ComputeSha256(bytes);
         if (response.Headers.TryGetValues("Docker-Content-Digest", out var values)
             && Digest.TryParse(values.FirstOrDefault(), out var served) && served.Algorithm == "sha256" && served != digest)
@@ -75,8 +78,12 @@ public sealed partial class RegistryClient : IDisposable
         return new ManifestResponse(bytes, mediaType, digest);
     }
 
-    /// <summary>Opens a blob for streaming from <paramref name="offset"/>, following redirects.</summary>
-    public async Task<HttpResponseMessage> OpenBlobAsync(RegistryReference reference, Digest digest, long offset, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a blob for streaming from <paramref name="offset"/>, following redirects. A streamed body is bounded by
+    /// the idle timeout only; one read whole (a config) also by the deadline for one request.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenBlobAsync(
+        RegistryReference reference, Digest digest, long offset, CancellationToken cancellationToken, bool streaming = true)
     {
         var what = $"{reference.Registry}/{reference.Repository}: blob {digest}";
         var response = await SendAsync(
@@ -88,7 +95,7 @@ public sealed partial class RegistryClient : IDisposable
                     request.Headers.Range = new RangeHeaderValue(offset, null);
                 }
             },
-            what, cancellationToken);
+            what, cancellationToken, streaming: streaming);
         try
         {
             await EnsureSuccessAsync(response, what, cancellationToken);
@@ -113,6 +120,11 @@ public sealed partial class RegistryClient : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// One request as the protocol needs it: authenticated on challenge, retried with backoff on server errors and
+    /// dropped connections, bounded by the idle timeout and the deadline for one request. Every failure is a
+    /// <see cref="StrataException"/> naming <paramref name="what"/> and the URL.
+    /// </summary>
     internal async Task<HttpResponseMessage> SendAsync(
         RegistryReference reference,
         RegistryAccess access,
@@ -122,87 +134,136 @@ public sealed partial class RegistryClient : IDisposable
         string what,
         CancellationToken cancellationToken,
         Func<HttpContent>? content = null,
-        IReadOnlyList<string>? extraScopes = null)
+        IReadOnlyList<string>? extraScopes = null,
+        bool streaming = false)
     {
         var baseUri = RegistryHosts.BaseUri(reference.ApiHost, _options.InsecureRegistries);
         var scope = Scope(reference.Repository, access, extraScopes);
+        var target = !path.StartsWith('/') && Uri.TryCreate(path, UriKind.Absolute, out var absolute)
+            ? RegistryUrls.RequireHttp(absolute, what, "upload Location")
+            : new Uri(baseUri, path);
+        var deadline = DateTimeOffset.UtcNow + _options.RequestDeadline;
+        var current = new StrongBox<Uri>(target);
         var attempt = 0;
         var authenticated = false;
-        string lastFailure = "";
         while (true)
         {
             attempt++;
+            current.Value = target;
+            var timer = new RequestTimer(cancellationToken, _options.IdleTimeout, deadline, _options.RequestDeadline);
             HttpResponseMessage? response = null;
             try
             {
-                var target = Uri.TryCreate(path, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
-                    ? absolute
-                    : new Uri(baseUri, path);
-                response = await SendFollowingRedirectsAsync(reference, baseUri, method, target, scope, configure, content, cancellationToken);
+                response = await SendFollowingRedirectsAsync(reference, baseUri, method, current, scope, configure, content, what, timer);
                 if (response.StatusCode == HttpStatusCode.Unauthorized && !authenticated)
                 {
                     var challenge = AuthChallenge.Parse(response.Headers.WwwAuthenticate.ToString());
-                    response.Dispose();
+                    Release(ref response, timer);
                     if (challenge is null)
                     {
                         throw new StrataException($"{what}: the registry refused access and offered no way to authenticate");
                     }
-                    await AuthenticateAsync(reference, challenge, scope, what, cancellationToken);
+                    await AuthenticateAsync(reference, challenge, scope, what, deadline, cancellationToken);
                     authenticated = true;
                     attempt--;
                     continue;
                 }
                 if (response.StatusCode == HttpStatusCode.Unauthorized && _options.Credentials.Find(reference.Registry) is null)
                 {
-                    response.Dispose();
+                    Release(ref response, timer);
                     throw new StrataException($"{what}: access denied without credentials (docker login, or --username with --password-stdin)");
                 }
                 if (!IsRetryable(response.StatusCode) || attempt >= _options.MaxAttempts)
                 {
-                    return response;
+                    return Timed(response, timer, what, current.Value, streaming);
                 }
-                lastFailure = $"HTTP {(int)response.StatusCode}";
-                var wait = RetryDelay(response, attempt);
-                response.Dispose();
+                var wait = RetryDelay(response, attempt, $"{what}: {current.Value}", deadline);
+                Release(ref response, timer);
                 await Task.Delay(wait, cancellationToken);
             }
-            catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (timer.Expired)
             {
-                response?.Dispose();
-                lastFailure = e.Message;
-                if (attempt >= _options.MaxAttempts)
+                Release(ref response, timer);
+                throw new StrataException($"{what}: {method} {current.Value}: {timer.Reason}");
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                Release(ref response, timer);
+                throw new StrataException($"{what}: {method} {current.Value}: no connection within {RequestTimer.Seconds(_options.IdleTimeout)} (--timeout)");
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                Release(ref response, timer);
+                if (NetworkFailure.Unreachable(e, current.Value) is { } unreachable)
                 {
-                    throw new StrataException($"{what}: failed after {attempt} tries ({lastFailure})");
+                    throw new StrataException($"{what}: {unreachable}");
                 }
-                await Task.Delay(Backoff(attempt), cancellationToken);
+                var failure = $"{what}: {method} {current.Value}: failed after {attempt} {(attempt == 1 ? "try" : "tries")} ({NetworkFailure.Describe(e)})";
+                var backoff = Backoff(attempt);
+                if (attempt >= _options.MaxAttempts || DateTimeOffset.UtcNow + backoff > deadline)
+                {
+                    throw new StrataException(failure);
+                }
+                await Task.Delay(backoff, cancellationToken);
+            }
+            catch (Exception e) when (e is not (StrataException or OperationCanceledException))
+            {
+                Release(ref response, timer);
+                throw new StrataException($"{what}: {method} {current.Value}: {NetworkFailure.Describe(e)}");
             }
         }
+    }
+
+    private static void Release(ref HttpResponseMessage? response, RequestTimer timer)
+    {
+        response?.Dispose();
+        response = null;
+        timer.Dispose();
+    }
+
+    /// <summary>Hands the body over under a timer: the same one (deadline included) for a body read whole, an idle-only one for a streamed blob.</summary>
+    private HttpResponseMessage Timed(HttpResponseMessage response, RequestTimer timer, string what, Uri url, bool streaming)
+    {
+        var bodyTimer = timer;
+        if (streaming)
+        {
+            bodyTimer = new RequestTimer(timer.Caller, _options.IdleTimeout, null, _options.RequestDeadline);
+            timer.Dispose();
+        }
+        else
+        {
+            bodyTimer.Rearm();
+        }
+        response.Content = new TimedResponseContent(response.Content, bodyTimer, what, url);
+        return response;
     }
 
     private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(
         RegistryReference reference,
         Uri baseUri,
         HttpMethod method,
-        Uri uri,
+        StrongBox<Uri> current,
         string scope,
         Action<HttpRequestMessage>? configure,
         Func<HttpContent>? content,
-        CancellationToken cancellationToken)
+        string what,
+        RequestTimer timer)
     {
         for (var redirect = 0; ; redirect++)
         {
+            var uri = current.Value!;
             using var request = new HttpRequestMessage(method, uri);
             configure?.Invoke(request);
             if (content is not null)
             {
-                request.Content = content();
+                request.Content = new TimedRequestContent(content(), timer);
             }
             // Credentials go only to the registry's own host; a redirect elsewhere (a CDN, storage) gets none.
             if (SameHost(uri, baseUri))
             {
                 request.Headers.Authorization = CachedAuthorization(reference, scope);
             }
-            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timer.Token);
             if (!IsRedirect(response.StatusCode) || response.Headers.Location is null)
             {
                 return response;
@@ -213,7 +274,15 @@ public sealed partial class RegistryClient : IDisposable
                 throw new StrataException($"{reference.Registry}: more than {MaxRedirects} redirects for {uri.AbsolutePath}");
             }
             var location = response.Headers.Location;
-            uri = location.IsAbsoluteUri ? location : new Uri(uri, location);
+            try
+            {
+                uri = RegistryUrls.Resolve(uri, location, what, "redirect Location");
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
             if (uri.Scheme == Uri.UriSchemeHttp && !RegistryHosts.AllowsPlainHttp(uri.Authority, _options.InsecureRegistries) && baseUri.Scheme == Uri.UriSchemeHttps)
             {
                 response.Dispose();
@@ -225,6 +294,7 @@ public sealed partial class RegistryClient : IDisposable
                 content = null;
             }
             response.Dispose();
+            current.Value = uri;
         }
     }
 
@@ -245,121 +315,33 @@ public sealed partial class RegistryClient : IDisposable
         return null;
     }
 
-    private async Task AuthenticateAsync(RegistryReference reference, AuthChallenge challenge, string scope, string what, CancellationToken cancellationToken)
-    {
-        _challenges[reference.Registry] = challenge;
-        if (challenge.IsBasic)
-        {
-            if (_options.Credentials.Find(reference.Registry) is null)
-            {
-                throw new StrataException($"{what}: the registry requires credentials (docker login, or --username with --password-stdin)");
-            }
-            return;
-        }
-        if (!challenge.IsBearer || challenge.Realm is null || !Uri.TryCreate(challenge.Realm, UriKind.Absolute, out var realm))
-        {
-            throw new StrataException($"{what}: unsupported authentication challenge '{challenge.Scheme}'");
-        }
-        await _tokenLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (_tokens.TryGet(reference.Registry, scope, out _))
-            {
-                return;
-            }
-            var (token, lifetime) = await FetchTokenAsync(reference, challenge, realm, scope, what, cancellationToken);
-            _tokens.Add(reference.Registry, scope, token, lifetime);
-        }
-        finally
-        {
-            _tokenLock.Release();
-        }
-    }
-
-    private async Task<(string Token, TimeSpan Lifetime)> FetchTokenAsync(
-        RegistryReference reference, AuthChallenge challenge, Uri realm, string scope, string what, CancellationToken cancellationToken)
-    {
-        var query = new List<string>();
-        if (challenge.Service is { } service)
-        {
-            query.Add("service=" + Uri.EscapeDataString(service));
-        }
-        foreach (var part in scope.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            query.Add("scope=" + Uri.EscapeDataString(part));
-        }
-        var builder = new UriBuilder(realm) { Query = string.Join('&', query) };
-        using var request = new HttpRequestMessage(HttpMethod.Get, builder.Uri);
-        var credentials = _options.Credentials.Find(reference.Registry);
-        if (credentials is not null && MaySendCredentials(realm, reference))
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials.ToBasicHeaderValue());
-        }
-        TokenRequests++;
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new StrataException($"{what}: cannot reach the token service {realm.GetLeftPart(UriPartial.Path)} ({e.Message})");
-        }
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new StrataException(
-                    $"{what}: the token service {realm.GetLeftPart(UriPartial.Path)} refused ({(int)response.StatusCode}){(credentials is null ? "; no credentials were found for " + reference.Registry : "")}");
-            }
-            var body = await ReadLimitedAsync(response.Content, 1 << 20, what, cancellationToken);
-            try
-            {
-                using var json = JsonDocument.Parse(body);
-                var root = json.RootElement;
-                var token = root.TryGetProperty("token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()
-                    : root.TryGetProperty("access_token", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
-                if (string.IsNullOrEmpty(token))
-                {
-                    throw new StrataException($"{what}: the token service answered without a token");
-                }
-                var seconds = root.TryGetProperty("expires_in", out var e) && e.TryGetInt32(out var s) && s > 0 ? s : 60;
-                return (token, TimeSpan.FromSeconds(seconds));
-            }
-            catch (JsonException)
-            {
-                throw new StrataException($"{what}: the token service answered with invalid JSON");
-            }
-        }
-    }
-
-    /// <summary>Credentials never travel in the clear to a host other than the registry's own.</summary>
-    private bool MaySendCredentials(Uri realm, RegistryReference reference)
-    {
-        if (realm.Scheme == Uri.UriSchemeHttps)
-        {
-            return true;
-        }
-        var registryHost = RegistryHosts.HostName(reference.ApiHost);
-        return string.Equals(realm.Host, registryHost.Trim('[', ']'), StringComparison.OrdinalIgnoreCase)
-            && RegistryHosts.AllowsPlainHttp(reference.ApiHost, _options.InsecureRegistries);
-    }
-
     private static string Scope(string repository, RegistryAccess access, IReadOnlyList<string>? extra)
     {
         var scope = $"repository:{repository}:{(access == RegistryAccess.Push ? "pull,push" : "pull")}";
         return extra is null || extra.Count == 0 ? scope : scope + " " + string.Join(' ', extra);
     }
 
-    private TimeSpan RetryDelay(HttpResponseMessage response, int attempt)
+    /// <summary>
+    /// How long to wait before trying again: what Retry-After asks, up to <see cref="RegistryClientOptions.MaxRetryAfter"/>,
+    /// else exponential backoff. A wait longer than the cap, or past the deadline, fails the request now instead.
+    /// </summary>
+    private TimeSpan RetryDelay(HttpResponseMessage response, int attempt, string what, DateTimeOffset deadline)
     {
+        var status = $"HTTP {(int)response.StatusCode}";
         var retryAfter = response.Headers.RetryAfter;
-        TimeSpan? wait = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
-        if (wait is { } w && w > TimeSpan.Zero)
+        TimeSpan? asked = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        if (asked > _options.MaxRetryAfter)
         {
-            return w < _options.MaxBackoff ? w : _options.MaxBackoff;
+            throw new StrataException(
+                $"{what}: {status}, and the registry asks to retry after {RequestTimer.Seconds(asked.Value)}, longer than the {RequestTimer.Seconds(_options.MaxRetryAfter)} Strata waits");
         }
-        return Backoff(attempt);
+        var wait = asked is { } w && w > TimeSpan.Zero ? w : Backoff(attempt);
+        if (DateTimeOffset.UtcNow + wait > deadline)
+        {
+            throw new StrataException(
+                $"{what}: {status} after {attempt} {(attempt == 1 ? "try" : "tries")}; waiting {RequestTimer.Seconds(wait)} more would pass the {RequestTimer.Seconds(_options.RequestDeadline)} deadline for one request");
+        }
+        return wait;
     }
 
     private TimeSpan Backoff(int attempt)
@@ -385,7 +367,7 @@ public sealed partial class RegistryClient : IDisposable
         var detail = "";
         try
         {
-            var body = await ReadLimitedAsync(response.Content, 64 * 1024, what, cancellationToken);
+            var body = await ReadLimitedAsync(response, 64 * 1024, what, cancellationToken);
             using var json = JsonDocument.Parse(body);
             if (json.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
             {
@@ -406,21 +388,34 @@ public sealed partial class RegistryClient : IDisposable
         throw new StrataException($"{what}: {reason}{(detail.Length > 0 ? $" ({detail})" : "")}");
     }
 
-    internal static async Task<byte[]> ReadLimitedAsync(HttpContent content, long limit, string what, CancellationToken cancellationToken)
+    /// <summary>Reads a body whole, at most <paramref name="limit"/> bytes of it; a body cut short or a dropped connection names the URL.</summary>
+    internal static async Task<byte[]> ReadLimitedAsync(HttpResponseMessage response, long limit, string what, CancellationToken cancellationToken)
     {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        var url = response.Content is TimedResponseContent timed ? timed.Url : response.RequestMessage?.RequestUri;
+        try
         {
-            if (buffer.Length + read > limit)
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                throw new StrataException($"{what}: more than {limit} bytes, over the limit");
+                if (buffer.Length + read > limit)
+                {
+                    throw new StrataException($"{what}: more than {limit} bytes, over the limit");
+                }
+                buffer.Write(chunk, 0, read);
             }
-            buffer.Write(chunk, 0, read);
+            return buffer.ToArray();
         }
-        return buffer.ToArray();
+        catch (HttpIOException e) when (e.HttpRequestError == HttpRequestError.ResponseEnded && response.Content.Headers.ContentLength is { } length)
+        {
+            throw new StrataException($"{what}: {url}: the body ended before the {length} bytes its Content-Length gives");
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw new StrataException($"{what}: {url}: the connection failed while reading the body ({NetworkFailure.Describe(e)})");
+        }
     }
 
     public void Dispose()

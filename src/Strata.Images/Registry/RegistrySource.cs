@@ -76,8 +76,8 @@ public static class RegistrySource
         {
             return cached;
         }
-        using var response = await client.OpenBlobAsync(reference, descriptor.Digest, 0, cancellationToken);
-        var bytes = await RegistryClient.ReadLimitedAsync(response.Content, MaxConfigBytes, $"{reference}: config {descriptor.Digest}", cancellationToken);
+        using var response = await client.OpenBlobAsync(reference, descriptor.Digest, 0, cancellationToken, streaming: false);
+        var bytes = await RegistryClient.ReadLimitedAsync(response, MaxConfigBytes, $"{reference}: config {descriptor.Digest}", cancellationToken);
         if (bytes.Length != descriptor.Size || Digest.ComputeSha256(bytes) != descriptor.Digest)
         {
             throw new StrataException($"{reference.Registry}/{reference.Repository}: config blob {descriptor.Digest} does not match its digest or size");

@@ -102,7 +102,7 @@ public sealed partial class RegistryClient
                     return content;
                 });
             await EnsureSuccessAsync(response, what, cancellationToken);
-            location = NextLocation(response, location);
+            location = NextLocation(response, location, what);
             offset += length;
         }
         using var close = await SendAsync(reference, RegistryAccess.Push, HttpMethod.Put, WithDigest(location, blob.Digest), null, what, cancellationToken,
@@ -115,22 +115,22 @@ public sealed partial class RegistryClient
         using var response = await SendAsync(reference, RegistryAccess.Push, HttpMethod.Post, uploads, null, what, cancellationToken,
             () => new ByteArrayContent([]));
         await EnsureSuccessAsync(response, what, cancellationToken);
-        return NextLocation(response, null) ?? throw new StrataException($"{what}: the registry gave no upload location");
+        return NextLocation(response, null, what);
     }
 
-    private static string NextLocation(HttpResponseMessage response, string? current)
+    private static string NextLocation(HttpResponseMessage response, string? current, string what)
     {
         var location = response.Headers.Location;
         if (location is null)
         {
-            return current ?? throw new StrataException("the registry gave no upload location");
-        }
-        if (location.IsAbsoluteUri)
-        {
-            return location.ToString();
+            return current ?? throw new StrataException($"{what}: the registry gave no upload location");
         }
         var requestUri = response.RequestMessage?.RequestUri;
-        return requestUri is null ? location.ToString().TrimStart('/') : new Uri(requestUri, location).ToString();
+        if (requestUri is null)
+        {
+            return location.IsAbsoluteUri ? RegistryUrls.RequireHttp(location, what, "upload Location").ToString() : location.ToString().TrimStart('/');
+        }
+        return RegistryUrls.Resolve(requestUri, location, what, "upload Location").ToString();
     }
 
     private static string WithDigest(string location, Digest digest) =>
