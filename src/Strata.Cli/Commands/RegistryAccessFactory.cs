@@ -23,12 +23,12 @@ internal static class RegistryAccessFactory
         var timeout = settings.Timeout is { } text ? RegistryTimeout.Parse(text) : RegistryClientOptions.DefaultIdleTimeout;
         return new RegistryClientOptions
         {
-            Credentials = Credentials(context, settings),
+            Credentials = Credentials(context, settings, timeout),
             InsecureRegistries = settings.InsecureRegistries.ToHashSet(StringComparer.OrdinalIgnoreCase),
         }.WithTimeout(timeout);
     }
 
-    private static ICredentialProvider Credentials(CliContext context, ImageSettings settings)
+    private static ICredentialProvider Credentials(CliContext context, ImageSettings settings, TimeSpan helperTimeout)
     {
         if (settings.PasswordStdin && settings.Username is null)
         {
@@ -46,7 +46,7 @@ internal static class RegistryAccessFactory
         var configDirectory = context.GetEnvironmentVariable("DOCKER_CONFIG") is { Length: > 0 } dockerConfig
             ? dockerConfig
             : Path.Combine(Home(context), ".docker");
-        return new DockerConfigCredentials(configDirectory);
+        return new DockerConfigCredentials(configDirectory, helperTimeout);
     }
 
     private static string Home(CliContext context) =>
