@@ -25,6 +25,7 @@ internal static class RegistryAccessFactory
         {
             Credentials = Credentials(context, settings, timeout),
             InsecureRegistries = settings.InsecureRegistries.ToHashSet(StringComparer.OrdinalIgnoreCase),
+            BlobLocationsFile = Path.Combine(Cache(context, settings.CacheDir).Root, "blob-locations.json"),
         }.WithTimeout(timeout);
     }
 

@@ -24,10 +24,12 @@ public sealed partial class RegistryClient : IDisposable
     private readonly TokenCache _tokens = new();
     private readonly ConcurrentDictionary<string, AuthChallenge> _challenges = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _tokenLock = new(1, 1);
+    private readonly BlobLocations _locations;
 
     public RegistryClient(RegistryClientOptions options)
     {
         _options = options;
+        _locations = new BlobLocations(options.BlobLocationsFile);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -418,8 +420,18 @@ public sealed partial class RegistryClient : IDisposable
         }
     }
 
+    /// <summary>Notes that <paramref name="reference"/>'s repository holds these blobs (its manifest names them), for later mounts.</summary>
+    public void RememberBlobs(RegistryReference reference, IEnumerable<Digest> digests)
+    {
+        foreach (var digest in digests)
+        {
+            _locations.Remember(reference.Registry, reference.Repository, digest);
+        }
+    }
+
     public void Dispose()
     {
+        _locations.Save();
         _http.Dispose();
         _tokenLock.Dispose();
     }

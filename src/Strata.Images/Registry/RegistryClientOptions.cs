@@ -10,6 +10,9 @@ public sealed record RegistryClientOptions
     /// <summary>Hosts (with port, as in references) reached over plain HTTP besides loopback addresses.</summary>
     public IReadOnlySet<string> InsecureRegistries { get; init; } = new HashSet<string>();
 
+    /// <summary>Where to remember which repositories hold which blobs, for cross-repository mounts; null to remember nothing.</summary>
+    public string? BlobLocationsFile { get; init; }
+
     /// <summary>Tries per request, counting the first.</summary>
     public int MaxAttempts { get; init; } = 5;
 

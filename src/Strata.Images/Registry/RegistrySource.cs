@@ -38,6 +38,7 @@ public static class RegistrySource
             throw new StrataException(
                 $"{reference}: the config lists {config.DiffIds.Count} diff_ids but the manifest has {manifest.Layers.Count} layers");
         }
+        client.RememberBlobs(reference, manifest.Layers.Select(l => l.Digest).Append(manifest.Config.Digest));
         var commands = config.LayerCommands($"{reference}: config");
         var layers = manifest.Layers.Select((descriptor, i) =>
         {
