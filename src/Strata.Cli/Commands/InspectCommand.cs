@@ -52,6 +52,10 @@ public sealed class InspectCommand(CliContext context) : AsyncCommand<InspectSet
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         void Row(string name, string value) => grid.AddRow(new Markup($"[bold]{name}[/]"), new Text(value));
         Row("Image", image.Name);
+        if (image.IndexDigest is { } indexDigest)
+        {
+            Row("Index digest", indexDigest.ToString());
+        }
         Row("Manifest digest", image.ManifestDigest?.ToString() ?? "(none)");
         Row("Config digest", image.ConfigDigest.ToString());
         Row("Platform", image.Platform.ToString());
@@ -88,6 +92,7 @@ public sealed class InspectCommand(CliContext context) : AsyncCommand<InspectSet
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteString("name", image.Name);
+        json.WriteString("indexDigest", image.IndexDigest?.ToString());
         json.WriteString("manifestDigest", image.ManifestDigest?.ToString());
         json.WriteString("mediaType", image.Manifest?.MediaType);
         json.WriteString("configDigest", image.ConfigDigest.ToString());

@@ -62,6 +62,7 @@ public static class RegistrySource
         {
             Manifest = manifest,
             IndexPlatforms = platforms,
+            IndexDigest = MediaTypes.IsIndex(top.MediaType) ? top.Digest : null,
             ServedBytes = top.Bytes,
         };
     }
