@@ -15,6 +15,7 @@ public sealed class HostileHttpServer : IAsyncDisposable
     private readonly Func<HostileRequest, HostileAnswer> _answer;
     private readonly List<string> _requests = [];
     private readonly LoopbackServer _server;
+    private long _endlessBytes;
 
     private HostileHttpServer(Func<HostileRequest, HostileAnswer> answer)
     {
@@ -41,8 +42,6 @@ public sealed class HostileHttpServer : IAsyncDisposable
             }
         }
     }
-
-    private long _endlessBytes;
 
     public static HostileHttpServer Start(Func<HostileRequest, HostileAnswer> answer)
     {

@@ -80,6 +80,11 @@ public sealed partial class RegistryClient
             timer.Dispose();
             throw new StrataException($"{what}: cannot reach {tokenService} ({NetworkFailure.Unreachable(e, realm) ?? NetworkFailure.Describe(e)})");
         }
+        catch (Exception e) when (e is not (StrataException or OperationCanceledException))
+        {
+            timer.Dispose();
+            throw new StrataException($"{what}: {tokenService}: {NetworkFailure.Describe(e)}");
+        }
         timer.Rearm();
         response.Content = new TimedResponseContent(response.Content, timer, $"{what}: {tokenService}", realm);
         using (response)

@@ -81,7 +81,7 @@ public sealed partial class RegistryClient : IDisposable
     }
 
     /// <summary>
-    /// Opens a blob for streaming from <paramref name="offset"/>, following redirects. A streamed body is bounded by
+    /// Opens a blob for streaming from <paramref name="offset"/>, following redirects. A streamed blob is bounded by
     /// the idle timeout only; one read whole (a config) also by the deadline for one request.
     /// </summary>
     public async Task<HttpResponseMessage> OpenBlobAsync(
@@ -124,8 +124,9 @@ public sealed partial class RegistryClient : IDisposable
 
     /// <summary>
     /// One request as the protocol needs it: authenticated on challenge, retried with backoff on server errors and
-    /// dropped connections, bounded by the idle timeout and the deadline for one request. Every failure is a
-    /// <see cref="StrataException"/> naming <paramref name="what"/> and the URL.
+    /// dropped connections, bounded by the idle timeout and, unless <paramref name="streaming"/> (a blob's body, sent
+    /// or received), by the deadline for one request. Every failure is a <see cref="StrataException"/> naming
+    /// <paramref name="what"/> and the URL.
     /// </summary>
     internal async Task<HttpResponseMessage> SendAsync(
         RegistryReference reference,
@@ -144,7 +145,8 @@ public sealed partial class RegistryClient : IDisposable
         var target = !path.StartsWith('/') && Uri.TryCreate(path, UriKind.Absolute, out var absolute)
             ? RegistryUrls.RequireHttp(absolute, what, "upload Location")
             : new Uri(baseUri, path);
-        var deadline = DateTimeOffset.UtcNow + _options.RequestDeadline;
+        // A large body, sent or received, may take as long as it keeps moving; anything else has a deadline.
+        DateTimeOffset? deadline = streaming ? null : DateTimeOffset.UtcNow + _options.RequestDeadline;
         var current = new StrongBox<Uri>(target);
         var attempt = 0;
         var authenticated = false;
@@ -165,7 +167,7 @@ public sealed partial class RegistryClient : IDisposable
                     {
                         throw new StrataException($"{what}: the registry refused access and offered no way to authenticate");
                     }
-                    await AuthenticateAsync(reference, challenge, scope, what, deadline, cancellationToken);
+                    await AuthenticateAsync(reference, challenge, scope, what, deadline ?? DateTimeOffset.UtcNow + _options.RequestDeadline, cancellationToken);
                     authenticated = true;
                     attempt--;
                     continue;
@@ -327,7 +329,7 @@ public sealed partial class RegistryClient : IDisposable
     /// How long to wait before trying again: what Retry-After asks, up to <see cref="RegistryClientOptions.MaxRetryAfter"/>,
     /// else exponential backoff. A wait longer than the cap, or past the deadline, fails the request now instead.
     /// </summary>
-    private TimeSpan RetryDelay(HttpResponseMessage response, int attempt, string what, DateTimeOffset deadline)
+    private TimeSpan RetryDelay(HttpResponseMessage response, int attempt, string what, DateTimeOffset? deadline)
     {
         var status = $"HTTP {(int)response.StatusCode}";
         var retryAfter = response.Headers.RetryAfter;

@@ -50,7 +50,7 @@ public sealed partial class RegistryClient
         var location = await StartUploadAsync(reference, uploads, what, cancellationToken);
         using (var whole = await SendAsync(
             reference, RegistryAccess.Push, HttpMethod.Put, WithDigest(location, blob.Digest), null, what, cancellationToken,
-            () => Content(open(), blob.Size)))
+            () => Content(open(), blob.Size), streaming: true))
         {
             if (whole.StatusCode == HttpStatusCode.Created)
             {
@@ -126,7 +126,8 @@ public sealed partial class RegistryClient
                     var content = new ByteArrayContent(chunk);
                     content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
                     return content;
-                });
+                },
+                streaming: true);
             await EnsureSuccessAsync(response, what, cancellationToken);
             location = NextLocation(response, location, what);
             offset += length;
