@@ -8,10 +8,17 @@ internal sealed class TimedReadStream(Stream inner, RequestTimer timer, string w
 {
     public override int Read(Span<byte> buffer)
     {
-        var rented = new byte[Math.Min(buffer.Length, 81920)];
-        var read = ReadAsync(rented.AsMemory(), CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        rented.AsSpan(0, read).CopyTo(buffer);
-        return read;
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length, 81920));
+        try
+        {
+            var read = ReadAsync(rented.AsMemory(0, Math.Min(buffer.Length, rented.Length)), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            rented.AsSpan(0, read).CopyTo(buffer);
+            return read;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
