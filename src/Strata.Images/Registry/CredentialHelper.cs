@@ -39,7 +39,7 @@ internal static class CredentialHelper
                 // "credentials not found" is the helper's way of saying: anonymous.
                 return error.Contains("not found", StringComparison.OrdinalIgnoreCase) || output.Contains("not found", StringComparison.OrdinalIgnoreCase)
                     ? null
-                    : throw new StrataException($"{program} failed for {server}: {Printable((error + output).Trim())}");
+                    : throw new StrataException($"{program} failed for {server}: {RegistryText.Printable((error + output).Trim())}");
             }
             return Parse(output, program, server);
         }
@@ -115,12 +115,6 @@ internal static class CredentialHelper
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
         {
         }
-    }
-
-    private static string Printable(string text)
-    {
-        var line = text.ReplaceLineEndings(" ");
-        return line.Length <= 500 ? line : line[..500] + "…";
     }
 
     private sealed class AnswerTooLongException : Exception;

@@ -389,6 +389,7 @@ public sealed partial class RegistryClient : IDisposable
             HttpStatusCode.Forbidden => "access denied",
             _ => $"HTTP {(int)response.StatusCode}",
         };
+        detail = RegistryText.Printable(detail);
         throw new StrataException($"{what}: {reason}{(detail.Length > 0 ? $" ({detail})" : "")}");
     }
 

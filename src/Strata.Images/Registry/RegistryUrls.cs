@@ -23,9 +23,5 @@ internal static class RegistryUrls
         return RequireHttp(location, what, role);
     }
 
-    private static string Shown(Uri url)
-    {
-        var text = url.OriginalString;
-        return text.Length <= 200 ? text : text[..200] + "…";
-    }
+    private static string Shown(Uri url) => RegistryText.Printable(url.OriginalString);
 }

@@ -100,6 +100,18 @@ public sealed class HostileRegistryTests
         Assert.DoesNotContain("tries", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_registry_error_message_cannot_forge_lines_or_reach_the_terminal_raw()
+    {
+        await using var server = HostileHttpServer.Start(_ => HostileAnswer.Plain(
+            404, "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"gone\\u001b[2J\\nstrata: error: forged\"}]}", ("Content-Type", "application/json")));
+
+        var result = await Inspect($"{server.Host}/team/app:v1");
+
+        CleanFailure.Assert(result, "not found", "gone\\x1b[2J\\x0astrata: error: forged");
+        Assert.DoesNotContain('\u001b', result.Error);
+    }
+
     [Theory(Timeout = 60_000)]
     [InlineData("0")]
     [InlineData("5")]
