@@ -38,6 +38,10 @@ public class ImageSettings : StrataSettings
     [Description("dive's spelling: read IMAGE from docker (the engine), podman or docker-archive")]
     public string? Source { get; init; }
 
+    [CommandOption("--timeout <DURATION>")]
+    [Description("How long a registry connection may stall before it fails, for example 30s or 2m (default 30s); one request may take four times that in all")]
+    public string? Timeout { get; init; }
+
     [CommandOption("--max-layer-size <SIZE>")]
     [Description("The most one layer may inflate to, such as 512MiB or 2GB (default: 64GiB)")]
     public string? MaxLayerSize { get; init; }

@@ -73,6 +73,10 @@ public sealed class InspectCommand(CliContext context) : AsyncCommand<InspectSet
         void Lines(string name, IEnumerable<string> values) =>
             grid.AddRow(new Markup($"[bold]{name}[/]"), new Text(string.Join("\n", values.Select(TerminalText.Safe))));
         Row("Image", image.Name);
+        if (image.IndexDigest is { } indexDigest)
+        {
+            Row("Index digest", indexDigest.ToString());
+        }
         Row("Manifest digest", image.ManifestDigest?.ToString() ?? "(none)");
         Row("Config digest", image.ConfigDigest.ToString());
         Row("Platform", image.Platform.ToString());
@@ -109,6 +113,7 @@ public sealed class InspectCommand(CliContext context) : AsyncCommand<InspectSet
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteString("name", image.Name);
+        json.WriteString("indexDigest", image.IndexDigest?.ToString());
         json.WriteString("manifestDigest", image.ManifestDigest?.ToString());
         json.WriteString("mediaType", image.Manifest?.MediaType);
         json.WriteString("configDigest", image.ConfigDigest.ToString());

@@ -26,7 +26,9 @@ public sealed class PushCommand(CliContext context) : AsyncCommand<PushSettings>
     {
         var destination = ParseDestination(settings.Destination);
         using var opened = await OpenedImage.OpenAsync(context, settings, cancellationToken);
-        var prepared = PreparedImage.From(opened.Image);
+        // A docker archive or engine image has no manifest of its own: its layers are gzipped for the registry, as skopeo does.
+        using var gzipped = GzipForPush.Apply(PreparedImage.From(opened.Image), manifestIsOurs: opened.Image.Manifest is null);
+        var prepared = gzipped.Image;
         using var client = new RegistryClient(RegistryAccessFactory.ClientOptions(context, settings));
         var mountFrom = opened.Reference.Transport == Transport.Registry && RegistryReference.Parse(opened.Reference.Location) is var source
             && source.Registry == destination.Registry ? source.Repository : null;

@@ -18,13 +18,18 @@ internal static class RegistryAccessFactory
             context.GetEnvironmentVariable("XDG_CACHE_HOME"),
             Home(context))));
 
-    public static RegistryClientOptions ClientOptions(CliContext context, ImageSettings settings) => new()
+    public static RegistryClientOptions ClientOptions(CliContext context, ImageSettings settings)
     {
-        Credentials = Credentials(context, settings),
-        InsecureRegistries = settings.InsecureRegistries.ToHashSet(StringComparer.OrdinalIgnoreCase),
-    };
+        var timeout = settings.Timeout is { } text ? RegistryTimeout.Parse(text) : RegistryClientOptions.DefaultIdleTimeout;
+        return new RegistryClientOptions
+        {
+            Credentials = Credentials(context, settings, timeout),
+            InsecureRegistries = settings.InsecureRegistries.ToHashSet(StringComparer.OrdinalIgnoreCase),
+            BlobLocationsFile = Path.Combine(Cache(context, settings.CacheDir).Root, "blob-locations.json"),
+        }.WithTimeout(timeout);
+    }
 
-    private static ICredentialProvider Credentials(CliContext context, ImageSettings settings)
+    private static ICredentialProvider Credentials(CliContext context, ImageSettings settings, TimeSpan helperTimeout)
     {
         if (settings.PasswordStdin && settings.Username is null)
         {
@@ -42,7 +47,7 @@ internal static class RegistryAccessFactory
         var configDirectory = context.GetEnvironmentVariable("DOCKER_CONFIG") is { Length: > 0 } dockerConfig
             ? dockerConfig
             : Path.Combine(Home(context), ".docker");
-        return new DockerConfigCredentials(configDirectory);
+        return new DockerConfigCredentials(configDirectory, helperTimeout);
     }
 
     private static string Home(CliContext context) =>

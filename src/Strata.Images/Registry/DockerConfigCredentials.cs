@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 
@@ -15,10 +15,14 @@ public sealed class DockerConfigCredentials : ICredentialProvider
     private readonly Dictionary<string, RegistryCredentials> _inline = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _helpers = new(StringComparer.OrdinalIgnoreCase);
     private readonly string? _store;
+    private readonly TimeSpan _helperTimeout;
+    private readonly ConcurrentDictionary<string, Lazy<RegistryCredentials?>> _helperAnswers = new(StringComparer.OrdinalIgnoreCase);
 
     /// <param name="configDirectory">DOCKER_CONFIG, or <c>~/.docker</c>.</param>
-    public DockerConfigCredentials(string configDirectory)
+    /// <param name="helperTimeout">How long a credential helper may take to answer (default 30 s).</param>
+    public DockerConfigCredentials(string configDirectory, TimeSpan? helperTimeout = null)
     {
+        _helperTimeout = helperTimeout ?? TimeSpan.FromSeconds(30);
         _path = Path.Combine(configDirectory, "config.json");
         if (!File.Exists(_path))
         {
@@ -89,56 +93,10 @@ public sealed class DockerConfigCredentials : ICredentialProvider
         return null;
     }
 
-    /// <summary>Runs <c>docker-credential-NAME get</c> with the server on standard input, as Docker does.</summary>
-    private RegistryCredentials? RunHelper(string name, string registry)
-    {
-        var server = registry == RegistryReference.DockerHub ? DockerHubAuthKey : registry;
-        var start = new ProcessStartInfo($"docker-credential-{name}", "get")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new StrataException($"{_path}: cannot run docker-credential-{name}");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new StrataException($"{_path}: credential helper docker-credential-{name} cannot run ({e.Message})");
-        }
-        using (process)
-        {
-            process.StandardInput.Write(server);
-            process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEnd();
-            var error = process.StandardError.ReadToEnd();
-            if (!process.WaitForExit(30_000))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new StrataException($"docker-credential-{name}: no answer within 30 s for {server}");
-            }
-            if (process.ExitCode != 0)
-            {
-                // "credentials not found" is the helper's way of saying: anonymous.
-                return error.Contains("not found", StringComparison.OrdinalIgnoreCase) || output.Contains("not found", StringComparison.OrdinalIgnoreCase)
-                    ? null
-                    : throw new StrataException($"docker-credential-{name} failed for {server}: {(error + output).Trim()}");
-            }
-            try
-            {
-                using var document = JsonDocument.Parse(output);
-                var root = document.RootElement;
-                return new RegistryCredentials(root.GetProperty("Username").GetString() ?? "", root.GetProperty("Secret").GetString() ?? "");
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new StrataException($"docker-credential-{name}: unreadable answer for {server}");
-            }
-        }
-    }
+    /// <summary>Each helper runs once per registry; its answer (or its failure) holds for the rest of the run.</summary>
+    private RegistryCredentials? RunHelper(string name, string registry) =>
+        _helperAnswers.GetOrAdd(registry, _ => new Lazy<RegistryCredentials?>(
+            () => CredentialHelper.Get(name, registry == RegistryReference.DockerHub ? DockerHubAuthKey : registry, _helperTimeout, _path))).Value;
 
     /// <summary>Config keys may be URLs (<c>https://index.docker.io/v1/</c>) or bare hosts.</summary>
     private static string NormalizeKey(string key)

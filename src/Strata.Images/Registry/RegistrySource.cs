@@ -39,6 +39,7 @@ public static class RegistrySource
             throw new StrataException(
                 $"{reference}: the config lists {config.DiffIds.Count} diff_ids but the manifest has {manifest.Layers.Count} layers");
         }
+        client.RememberBlobs(reference, manifest.Layers.Select(l => l.Digest).Append(manifest.Config.Digest));
         var commands = config.LayerCommands($"{reference}: config");
         var layers = manifest.Layers.Select((descriptor, i) =>
         {
@@ -62,6 +63,7 @@ public static class RegistrySource
         {
             Manifest = manifest,
             IndexPlatforms = platforms,
+            IndexDigest = MediaTypes.IsIndex(top.MediaType) ? top.Digest : null,
             ServedBytes = top.Bytes,
         };
     }
@@ -102,8 +104,8 @@ public static class RegistrySource
         {
             return cached;
         }
-        using var response = await client.OpenBlobAsync(reference, descriptor.Digest, 0, cancellationToken);
-        var bytes = await RegistryClient.ReadLimitedAsync(response.Content, MaxConfigBytes, $"{reference}: config {descriptor.Digest}", cancellationToken);
+        using var response = await client.OpenBlobAsync(reference, descriptor.Digest, 0, cancellationToken, streaming: false);
+        var bytes = await RegistryClient.ReadLimitedAsync(response, MaxConfigBytes, $"{reference}: config {descriptor.Digest}", cancellationToken);
         if (bytes.Length != descriptor.Size || !descriptor.Digest.Matches(bytes))
         {
             throw new StrataException($"{reference.Registry}/{reference.Repository}: config blob {descriptor.Digest} does not match its digest or size");

@@ -20,9 +20,18 @@ public sealed partial class RegistryClient
 
     /// <summary>
     /// Puts one blob into <paramref name="reference"/>'s repository unless it is there: mounted from
-    /// <paramref name="mountFrom"/> where the registry allows, else uploaded whole, else in chunks.
+    /// <paramref name="mountFrom"/>, or from another repository of the registry known to hold it, where the registry
+    /// allows; else uploaded whole, else in chunks.
     /// </summary>
     public async Task<UploadOutcome> UploadBlobAsync(
+        RegistryReference reference, Descriptor blob, Func<Stream> open, string? mountFrom, CancellationToken cancellationToken)
+    {
+        var outcome = await PlaceBlobAsync(reference, blob, open, mountFrom, cancellationToken);
+        _locations.Remember(reference.Registry, reference.Repository, blob.Digest);
+        return outcome;
+    }
+
+    private async Task<UploadOutcome> PlaceBlobAsync(
         RegistryReference reference, Descriptor blob, Func<Stream> open, string? mountFrom, CancellationToken cancellationToken)
     {
         if (await BlobExistsAsync(reference, blob.Digest, cancellationToken))
@@ -31,21 +40,17 @@ public sealed partial class RegistryClient
         }
         var what = $"{reference.Registry}/{reference.Repository}: upload of blob {blob.Digest}";
         var uploads = $"v2/{reference.Repository}/blobs/uploads/";
-        if (mountFrom is not null && mountFrom != reference.Repository)
+        var from = mountFrom is not null && mountFrom != reference.Repository
+            ? mountFrom
+            : _locations.Elsewhere(reference.Registry, reference.Repository, blob.Digest);
+        if (from is not null && await TryMountAsync(reference, blob.Digest, from, uploads, what, cancellationToken))
         {
-            using var mount = await SendAsync(
-                reference, RegistryAccess.Push, HttpMethod.Post,
-                $"{uploads}?mount={Uri.EscapeDataString(blob.Digest.ToString())}&from={Uri.EscapeDataString(mountFrom)}",
-                null, what, cancellationToken, extraScopes: [$"repository:{mountFrom}:pull"]);
-            if (mount.StatusCode == HttpStatusCode.Created)
-            {
-                return UploadOutcome.Mounted;
-            }
+            return UploadOutcome.Mounted;
         }
         var location = await StartUploadAsync(reference, uploads, what, cancellationToken);
         using (var whole = await SendAsync(
             reference, RegistryAccess.Push, HttpMethod.Put, WithDigest(location, blob.Digest), null, what, cancellationToken,
-            () => Content(open(), blob.Size)))
+            () => Content(open(), blob.Size), streaming: true))
         {
             if (whole.StatusCode == HttpStatusCode.Created)
             {
@@ -59,6 +64,27 @@ public sealed partial class RegistryClient
         }
         await UploadInChunksAsync(reference, blob, open, uploads, what, cancellationToken);
         return UploadOutcome.UploadedInChunks;
+    }
+
+    /// <summary>
+    /// Asks the registry to mount the blob from another repository. Anything short of 201 (no access there, the blob
+    /// gone, a registry that does not mount) means: upload it instead.
+    /// </summary>
+    private async Task<bool> TryMountAsync(
+        RegistryReference reference, Digest digest, string from, string uploads, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var mount = await SendAsync(
+                reference, RegistryAccess.Push, HttpMethod.Post,
+                $"{uploads}?mount={Uri.EscapeDataString(digest.ToString())}&from={Uri.EscapeDataString(from)}",
+                null, what, cancellationToken, extraScopes: [$"repository:{from}:pull"]);
+            return mount.StatusCode == HttpStatusCode.Created;
+        }
+        catch (StrataException)
+        {
+            return false;
+        }
     }
 
     public async Task PutManifestAsync(RegistryReference reference, string tagOrDigest, byte[] manifest, string mediaType, CancellationToken cancellationToken)
@@ -100,9 +126,10 @@ public sealed partial class RegistryClient
                     var content = new ByteArrayContent(chunk);
                     content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
                     return content;
-                });
+                },
+                streaming: true);
             await EnsureSuccessAsync(response, what, cancellationToken);
-            location = NextLocation(response, location);
+            location = NextLocation(response, location, what);
             offset += length;
         }
         using var close = await SendAsync(reference, RegistryAccess.Push, HttpMethod.Put, WithDigest(location, blob.Digest), null, what, cancellationToken,
@@ -115,22 +142,22 @@ public sealed partial class RegistryClient
         using var response = await SendAsync(reference, RegistryAccess.Push, HttpMethod.Post, uploads, null, what, cancellationToken,
             () => new ByteArrayContent([]));
         await EnsureSuccessAsync(response, what, cancellationToken);
-        return NextLocation(response, null) ?? throw new StrataException($"{what}: the registry gave no upload location");
+        return NextLocation(response, null, what);
     }
 
-    private static string NextLocation(HttpResponseMessage response, string? current)
+    private static string NextLocation(HttpResponseMessage response, string? current, string what)
     {
         var location = response.Headers.Location;
         if (location is null)
         {
-            return current ?? throw new StrataException("the registry gave no upload location");
-        }
-        if (location.IsAbsoluteUri)
-        {
-            return location.ToString();
+            return current ?? throw new StrataException($"{what}: the registry gave no upload location");
         }
         var requestUri = response.RequestMessage?.RequestUri;
-        return requestUri is null ? location.ToString().TrimStart('/') : new Uri(requestUri, location).ToString();
+        if (requestUri is null)
+        {
+            return location.IsAbsoluteUri ? RegistryUrls.RequireHttp(location, what, "upload Location").ToString() : location.ToString().TrimStart('/');
+        }
+        return RegistryUrls.Resolve(requestUri, location, what, "upload Location").ToString();
     }
 
     private static string WithDigest(string location, Digest digest) =>

@@ -33,5 +33,8 @@ public sealed class ResolvedImage(
     /// <summary>The platforms of the index the image was picked from (empty when there was no index).</summary>
     public IReadOnlyList<Platform> IndexPlatforms { get; init; } = [];
 
+    /// <summary>The digest of the index the image was picked from, where the reference named one.</summary>
+    public Digest? IndexDigest { get; init; }
+
     public void Dispose() => owned?.Dispose();
 }

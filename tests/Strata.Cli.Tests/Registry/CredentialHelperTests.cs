@@ -39,4 +39,55 @@ public sealed class CredentialHelperTests(BasicAuthRegistry registry) : IClassFi
         Assert.True(exitCode == 0, output);
         Assert.Equal(registry.Host, await File.ReadAllTextAsync(asked, TestContext.Current.CancellationToken));
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_credential_helper_runs_once_per_registry_for_a_whole_pull()
+    {
+        using var home = new TempDirectory();
+        var runs = Path.Combine(home.Path, "runs");
+        var bin = WriteHelper(home,
+            $"echo run >> '{runs}'\n" +
+            $"printf '{{\"Username\":\"{registry.Server.Username}\",\"Secret\":\"{registry.Server.Password}\"}}'\n");
+
+        var (exitCode, output) = await StrataProcess.RunAsync(
+            ["pull", registry.Reference("multistage"), "-o", $"oci:{Path.Combine(home.Path, "out")}"], Path.Combine(home.Path, "cache"),
+            TestContext.Current.CancellationToken, HelperEnvironment(home, bin));
+
+        Assert.True(exitCode == 0, output);
+        // A pull makes a dozen authenticated requests (manifest, config, every layer); the helper answers once.
+        Assert.Single(await File.ReadAllLinesAsync(runs, TestContext.Current.CancellationToken));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_credential_helper_that_never_answers_is_killed_at_the_timeout()
+    {
+        using var home = new TempDirectory();
+        var bin = WriteHelper(home, "sleep 600\n");
+
+        var (exitCode, output) = await StrataProcess.RunAsync(
+            ["inspect", registry.Reference("multistage"), "--timeout", "1s"], Path.Combine(home.Path, "cache"),
+            TestContext.Current.CancellationToken, HelperEnvironment(home, bin));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("docker-credential-strata-test: no answer within 1 s", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected", output, StringComparison.Ordinal);
+    }
+
+    private string WriteHelper(TempDirectory home, string body)
+    {
+        var bin = Path.Combine(home.Path, "bin");
+        Directory.CreateDirectory(bin);
+        var helper = Path.Combine(bin, "docker-credential-strata-test");
+        File.WriteAllText(helper, "#!/bin/sh\ncat > /dev/null\n" + body);
+        File.SetUnixFileMode(helper, (UnixFileMode)0x1ED);
+        Directory.CreateDirectory(Path.Combine(home.Path, ".docker"));
+        File.WriteAllText(Path.Combine(home.Path, ".docker", "config.json"), "{\"credHelpers\":{\"" + registry.Host + "\":\"strata-test\"}}");
+        return bin;
+    }
+
+    private static Dictionary<string, string> HelperEnvironment(TempDirectory home, string bin) => new()
+    {
+        ["HOME"] = home.Path,
+        ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
+    };
 }
