@@ -15,7 +15,7 @@ internal static class CaseGenerator
     [
         "none", "layer-tar", "layer-tar", "layer-tar", "package-file", "package-file", "package-file", "layer-blob",
         "config", "config", "manifest", "descriptor-lie", "descriptor-lie", "diff-id-lie", "layout-files", "outer-archive",
-        "canary-digest", "registry",
+        "canary-digest", "registry", "registry-fault",
     ];
 
     public static PreparedCase Prepare(int seed, Sandbox sandbox)
@@ -31,9 +31,9 @@ internal static class CaseGenerator
         var files = new FileEdits();
         Mutate(mutation, image, source, files, sandbox, random, log);
         var built = image.Build();
-        var (reference, server) = Write(built, source, files, sandbox);
+        var (reference, servers) = Write(built, source, files, sandbox);
         var arguments = Arguments(command, reference, sandbox, random);
-        return new PreparedCase(seed, arguments, reach, log, server);
+        return new PreparedCase(seed, arguments, reach, log, servers);
     }
 
     private static (string Command, Reach Reach) Command(Random random) => random.Next(7) switch
@@ -116,7 +116,7 @@ internal static class CaseGenerator
                 files.DockerManifest = built => JsonMutator.Mutate(Encoding.UTF8.GetBytes(ImageFormats.DockerManifest(built).ToJsonString()), random, log);
                 break;
             case "descriptor-lie" when source != SourceKind.DockerArchive:
-                DescriptorLies.Apply(image, random, log, sandbox);
+                DescriptorLies.Apply(image, random, log, sandbox, local: source != SourceKind.Registry);
                 break;
             case "descriptor-lie" or "diff-id-lie" when layer >= 0:
                 DiffIdLie(image, layer, random, log);
@@ -149,6 +149,9 @@ internal static class CaseGenerator
                 break;
             case "registry" when source == SourceKind.Registry:
                 RegistryLies.Plan(files, random, log);
+                break;
+            case "registry-fault" when source == SourceKind.Registry:
+                RegistryFaults.Plan(files, random, log);
                 break;
             default:
                 log.Add($"mutation layer-tar, as {mutation} does not apply to {source}");
@@ -188,7 +191,7 @@ internal static class CaseGenerator
         };
     }
 
-    private static (string Reference, StaticBlobServer? Server) Write(BuiltImage built, SourceKind source, FileEdits files, Sandbox sandbox)
+    private static (string Reference, IReadOnlyList<IAsyncDisposable> Servers) Write(BuiltImage built, SourceKind source, FileEdits files, Sandbox sandbox)
     {
         switch (source)
         {
@@ -199,21 +202,27 @@ internal static class CaseGenerator
                 files.AfterLayout?.Invoke(built, layout);
                 if (source == SourceKind.OciLayout)
                 {
-                    return ($"oci:{layout}:{ImageFormats.Tag}", null);
+                    return ($"oci:{layout}:{ImageFormats.Tag}", []);
                 }
                 var archive = ImageFormats.PackFolder(layout, Path.Combine(sandbox.Input, "image.oci.tar"));
                 Directory.Delete(layout, recursive: true);
                 ApplyOuter(archive, files);
-                return ($"oci-archive:{archive}:{ImageFormats.Tag}", null);
+                return ($"oci-archive:{archive}:{ImageFormats.Tag}", []);
             case SourceKind.DockerArchive:
                 var docker = Path.Combine(sandbox.Input, "image.docker.tar");
                 ImageFormats.WriteDockerArchive(built, docker, files.DockerManifest?.Invoke(built));
                 ApplyOuter(docker, files);
-                return ($"docker-archive:{docker}", null);
+                return ($"docker-archive:{docker}", []);
             default:
                 var server = StaticBlobServer.Start("not part of the image"u8.ToArray(), "fuzz");
                 RegistryLies.Serve(server, built, files);
-                return ($"{server.Host}/fuzz:{ImageFormats.Tag}", server);
+                if (files.Fault is not { } fault)
+                {
+                    return ($"{server.Host}/fuzz:{ImageFormats.Tag}", [server]);
+                }
+                var proxy = FaultProxy.Start(server.BaseUri);
+                proxy.Inject(fault.Fault, fault.When, fault.Times);
+                return ($"{proxy.Host}/fuzz:{ImageFormats.Tag}", [server, proxy]);
         }
     }
 

@@ -11,7 +11,7 @@ namespace Strata.Fuzz;
 /// </summary>
 internal static class DescriptorLies
 {
-    public static void Apply(FuzzImage image, Random random, CaseLog log, Sandbox sandbox)
+    public static void Apply(FuzzImage image, Random random, CaseLog log, Sandbox sandbox, bool local)
     {
         var layer = image.Layers.Count > 0 && random.Next(3) > 0 ? random.Next(image.Layers.Count) : -1;
         var what = layer < 0 ? "config" : $"layer {layer}";
@@ -41,7 +41,7 @@ internal static class DescriptorLies
                 var useDelta = random.Next(2) == 0;
                 log.Add($"{what}: size lies ({(useDelta ? $"off by {delta}" : size.ToString(System.Globalization.CultureInfo.InvariantCulture))})");
                 log.Refuse("a descriptor whose size is wrong", reach);
-                Edit(d => d["size"] = useDelta ? Math.Max(0, d["size"]!.GetValue<long>() + delta) : size);
+                Edit(d => d["size"] = useDelta ? Math.Max(0, long.Parse(d["size"]!.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) + delta) : size);
                 break;
             case 2:
             case 3:
@@ -60,9 +60,13 @@ internal static class DescriptorLies
                 {
                     log.Refuse($"a {algorithm} digest that is wrong, unknown or malformed", reach);
                 }
+                else if (local)
+                {
+                    log.Accept("a correct sha512 digest, which the OCI image spec registers");
+                }
                 break;
             case 5:
-                var traversal = new[] { "sha256:../../../canary/leak.tar", "sha256:../../../../canary/leak.tar", "sha256/../../../../canary:leak.tar", "../sha256:x" }[random.Next(4)];
+                var traversal = new[] { "sha256:../../../canary/", "sha256:../../../../canary/", "sha256/../../../../canary:", "../../../../canary:" }[random.Next(4)] + Sandbox.LeakName;
                 log.Add($"{what}: digest '{traversal}'");
                 log.Refuse("a digest holding a path", reach);
                 Edit(d =>

@@ -15,6 +15,9 @@ internal sealed class FileEdits
     /// <summary>Edits a whole archive file (OCI archive or docker archive) once it is written.</summary>
     public Func<byte[], byte[]>? OuterArchive { get; set; }
 
+    /// <summary>A fault the registry's connection suffers on the requests it matches, this many times.</summary>
+    public (TestKit.Fault Fault, Func<TestKit.ProxiedRequest, bool> When, int Times)? Fault { get; set; }
+
     /// <summary>Changes what the registry serves: path to bytes (null to serve nothing there) and content type.</summary>
     public Action<Dictionary<string, (byte[]? Bytes, string ContentType)>>? Registry { get; set; }
 }

@@ -5,7 +5,7 @@ namespace Strata.Fuzz;
 /// <summary>The fuzzer's own command line: which seeds to run, for how long, how many at once.</summary>
 internal sealed record FuzzOptions
 {
-    private static readonly string[] FuzzFlags = ["--seed", "--seeds", "--cases", "--minutes", "--start-seed", "--parallel", "--keep"];
+    private static readonly string[] FuzzFlags = ["--seed", "--seeds", "--cases", "--minutes", "--start-seed", "--parallel", "--keep", "--verbose"];
 
     /// <summary>Replays exactly these seeds (a failure's report names its seed).</summary>
     public IReadOnlyList<int> Seeds { get; init; } = [];
@@ -21,6 +21,9 @@ internal sealed record FuzzOptions
 
     /// <summary>Leaves each failing case's sandbox (inputs, outputs) on disk for a closer look.</summary>
     public bool Keep { get; init; }
+
+    /// <summary>Prints every case in full (command line, first line of stderr), not only the failures.</summary>
+    public bool Verbose { get; init; }
 
     public static bool IsFuzzCommandLine(string[] args) => args.Any(arg => FuzzFlags.Contains(arg.Split('=')[0], StringComparer.Ordinal));
 
@@ -52,6 +55,9 @@ internal sealed record FuzzOptions
                     break;
                 case "--keep":
                     options = options with { Keep = true };
+                    break;
+                case "--verbose":
+                    options = options with { Verbose = true };
                     break;
                 default:
                     throw new ArgumentException($"{name}: unknown option (known: {string.Join(", ", FuzzFlags)})");

@@ -37,7 +37,7 @@ internal static class FuzzRunner
                 lock (results)
                 {
                     results.Add(result);
-                    print(result.Failed ? result.Report().TrimEnd() : result.Summary);
+                    print(result.Failed || options.Verbose ? result.Report().TrimEnd() : result.Summary);
                 }
             });
         results.Sort((a, b) => a.Seed.CompareTo(b.Seed));

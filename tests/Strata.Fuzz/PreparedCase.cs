@@ -1,9 +1,7 @@
-using Strata.TestKit;
-
 namespace Strata.Fuzz;
 
-/// <summary>A case ready to run: the strata command line, what was done to its input, and the registry serving it, if any.</summary>
-internal sealed class PreparedCase(int seed, IReadOnlyList<string> arguments, Reach commandReach, CaseLog log, StaticBlobServer? server) : IAsyncDisposable
+/// <summary>A case ready to run: the strata command line, what was done to its input, and the registry (and proxy) serving it, if any.</summary>
+internal sealed class PreparedCase(int seed, IReadOnlyList<string> arguments, Reach commandReach, CaseLog log, IReadOnlyList<IAsyncDisposable> servers) : IAsyncDisposable
 {
     public int Seed { get; } = seed;
 
@@ -18,7 +16,7 @@ internal sealed class PreparedCase(int seed, IReadOnlyList<string> arguments, Re
 
     public async ValueTask DisposeAsync()
     {
-        if (server is not null)
+        foreach (var server in servers.Reverse())
         {
             await server.DisposeAsync();
         }

@@ -35,15 +35,17 @@ internal static partial class PromiseCheck
             violations.Add(new Violation("memory bound", $"peak resident memory {run.PeakBytes / (1024 * 1024)} MB, over {MemoryLimit / (1024 * 1024)} MB"));
         }
         var lines = (run.StandardOutput + "\n" + run.StandardError).Split('\n');
+        // Reports on standard output may name files such as FooException.class; only messages are held to these two.
+        var errorLines = run.StandardError.Split('\n');
         if (lines.FirstOrDefault(l => UnexpectedType().IsMatch(l)) is { } unexpected)
         {
             violations.Add(new Violation("no internal exception", Shorten(unexpected)));
         }
-        else if (lines.FirstOrDefault(l => ExceptionType().IsMatch(l)) is { } typeName)
+        else if (errorLines.FirstOrDefault(l => ExceptionType().IsMatch(l)) is { } typeName)
         {
             violations.Add(new Violation("no exception type name", Shorten(typeName)));
         }
-        else if (lines.FirstOrDefault(l => l.Contains("unexpected", StringComparison.OrdinalIgnoreCase)) is { } runtimeMessage)
+        else if (errorLines.FirstOrDefault(l => l.Contains("unexpected", StringComparison.OrdinalIgnoreCase)) is { } runtimeMessage)
         {
             violations.Add(new Violation("no line saying 'unexpected'", Shorten(runtimeMessage)));
         }

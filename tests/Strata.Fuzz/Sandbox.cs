@@ -46,7 +46,10 @@ internal sealed class Sandbox : IDisposable
     public string Canary => Path.Combine(Root, "canary");
 
     /// <summary>An uncompressed tar outside everything strata may read, named by the path-shaped digests some cases plant.</summary>
-    public string LeakTar => Path.Combine(Canary, "leak.tar");
+    /// <remarks>Its name is 64 hex digits, so <c>CANARY_FOLDER:NAME</c> looks like a digest to a parser that only checks the hex part.</remarks>
+    public string LeakTar => Path.Combine(Canary, LeakName);
+
+    public const string LeakName = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00";
 
     /// <summary>Every file and folder outside the output folder and the cache, with its size and modification time.</summary>
     public Dictionary<string, string> Snapshot()
