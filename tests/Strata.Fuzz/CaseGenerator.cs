@@ -11,21 +11,32 @@ namespace Strata.Fuzz;
 /// </summary>
 internal static class CaseGenerator
 {
-    private static readonly string[] Mutations =
+    private static readonly SourceKind[] AllSources = Enum.GetValues<SourceKind>();
+    private static readonly SourceKind[] Manifested = [SourceKind.OciLayout, SourceKind.OciArchive, SourceKind.Registry];
+
+    /// <summary>Each mutation, as often as it appears, with the sources it applies to.</summary>
+    private static readonly (string Name, SourceKind[] Sources)[] Mutations =
     [
-        "none", "layer-tar", "layer-tar", "layer-tar", "package-file", "package-file", "package-file", "layer-blob",
-        "config", "config", "manifest", "descriptor-lie", "descriptor-lie", "diff-id-lie", "layout-files", "outer-archive",
-        "canary-digest", "registry", "registry-fault",
+        ("none", AllSources),
+        ("layer-tar", AllSources), ("layer-tar", AllSources), ("layer-tar", AllSources),
+        ("package-file", AllSources), ("package-file", AllSources), ("package-file", AllSources),
+        ("layer-blob", AllSources),
+        ("config", AllSources), ("config", AllSources),
+        ("manifest", AllSources),
+        ("descriptor-lie", Manifested), ("descriptor-lie", Manifested),
+        ("diff-id-lie", AllSources),
+        ("layout-files", [SourceKind.OciLayout, SourceKind.OciArchive]),
+        ("outer-archive", [SourceKind.OciArchive, SourceKind.DockerArchive]),
+        ("canary-digest", Manifested),
+        ("registry", [SourceKind.Registry]), ("registry", [SourceKind.Registry]),
+        ("registry-fault", [SourceKind.Registry]), ("registry-fault", [SourceKind.Registry]),
     ];
 
     public static PreparedCase Prepare(int seed, Sandbox sandbox)
     {
         var random = new Random(seed);
         var log = new CaseLog();
-        var seedImage = SeedImage.All[random.Next(SeedImage.All.Count)];
-        var source = (SourceKind)random.Next(4);
-        var (command, reach) = Command(random);
-        var mutation = Mutations[random.Next(Mutations.Length)];
+        var (seedImage, source, command, reach, mutation) = Plan(random);
         log.Add($"{seedImage.Name} as {source}, strata {command}, mutation {mutation}");
         var image = new FuzzImage(seedImage);
         var files = new FileEdits();
@@ -34,6 +45,16 @@ internal static class CaseGenerator
         var (reference, servers) = Write(built, source, files, sandbox);
         var arguments = Arguments(command, reference, sandbox, random);
         return new PreparedCase(seed, arguments, reach, log, servers);
+    }
+
+    /// <summary>The first choices of a case, which a test can make without building the case.</summary>
+    public static (SeedImage Image, SourceKind Source, string Command, Reach Reach, string Mutation) Plan(Random random)
+    {
+        var seedImage = SeedImage.All[random.Next(SeedImage.All.Count)];
+        var source = (SourceKind)random.Next(4);
+        var (command, reach) = Command(random);
+        var applicable = Mutations.Where(m => m.Sources.Contains(source)).ToList();
+        return (seedImage, source, command, reach, applicable[random.Next(applicable.Count)].Name);
     }
 
     private static (string Command, Reach Reach) Command(Random random) => random.Next(7) switch

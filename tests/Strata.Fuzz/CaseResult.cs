@@ -38,7 +38,8 @@ internal sealed partial record CaseResult(int Seed, string Description, IReadOnl
     {
         var mutation = MutationName().Match(Description) is { Success: true } m ? m.Groups[1].Value : "?";
         var exception = ExceptionName().Match(v.Detail) is { Success: true } e ? $" {e.Groups[1].Value}" : "";
-        return $"{v.Promise}{exception} (mutation {mutation})";
+        var reason = v.Promise is "invalid input refused" or "legal input accepted" ? $" on {v.Detail.Split(" on ", 2)[^1].Split(':')[0]}" : "";
+        return $"{v.Promise}{exception}{reason} (mutation {mutation})";
     });
 
     [GeneratedRegex(@"mutation ([\w-]+)", RegexOptions.RightToLeft)]
