@@ -156,6 +156,17 @@ internal static class CaseGenerator
                 var lie = $"{sandbox.Canary}:{Path.GetFileName(sandbox.LeakTar)}";
                 log.Add($"{(onConfig ? "config" : "layer")} digest is the path-shaped '{lie}'");
                 log.Refuse("a digest that is a local path", onConfig ? Reach.Manifest : Reach.Blobs);
+                if (!onConfig && layer >= 0)
+                {
+                    // The config vouches for the canary's content, so only the digest stands between it and the report.
+                    image.KeepDiffIds = true;
+                    var canaryDiffId = OciImageBuilder.Sha256(File.ReadAllBytes(sandbox.LeakTar));
+                    image.Config["rootfs"] = new JsonObject
+                    {
+                        ["type"] = "layers",
+                        ["diff_ids"] = new JsonArray([.. image.Layers.Select((l, i) => JsonValue.Create(i == layer ? canaryDiffId : l.DiffId))]),
+                    };
+                }
                 image.EditManifest = manifest =>
                 {
                     var descriptor = onConfig ? manifest["config"]! : manifest["layers"]![Math.Max(0, layer)]!;

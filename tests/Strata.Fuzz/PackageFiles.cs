@@ -38,6 +38,11 @@ internal static class PackageFiles
             log.Add($"package file '{name}':");
             return JsonMutator.Mutate(content, random, log);
         }
+        if (random.Next(2) == 0 && WorstCase(name) is { } worst)
+        {
+            log.Add($"package file '{name}': {worst.Description}");
+            return worst.Content(content);
+        }
         var text = Encoding.UTF8.GetString(content);
         var lines = text.Split('\n').ToList();
         var line = random.Next(lines.Count);
@@ -81,5 +86,28 @@ internal static class PackageFiles
                 return ByteMutator.Mutate(content, random, log);
         }
         return Encoding.UTF8.GetBytes(string.Join('\n', lines));
+    }
+
+    /// <summary>The input that costs each kind of file's parser the most if it is not linear (the campaign's hangs).</summary>
+    private static (string Description, Func<byte[], byte[]> Content)? WorstCase(string name)
+    {
+        if (name.EndsWith("/copyright", StringComparison.Ordinal))
+        {
+            return ("200000 licence stanzas", content => [.. content, .. Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("\nLicense: GPL-2+\n", 200_000)))]);
+        }
+        if (name.EndsWith(".gemspec", StringComparison.Ordinal))
+        {
+            return ("1 MiB of newlines inside the specification", content => [.. content[..Math.Min(content.Length, 60)], .. new byte[1024 * 1024].Select(_ => (byte)'\n'), .. content[Math.Min(content.Length, 60)..]]);
+        }
+        if (name.EndsWith("status", StringComparison.Ordinal) || name.Contains("status.d/", StringComparison.Ordinal) || name.EndsWith("/installed", StringComparison.Ordinal)
+            || name.EndsWith("METADATA", StringComparison.Ordinal) || name.EndsWith("PKG-INFO", StringComparison.Ordinal) || name.EndsWith("MANIFEST.MF", StringComparison.Ordinal))
+        {
+            return ("400000 continuation lines in its first field", content =>
+            {
+                var firstLine = Math.Max(0, Array.IndexOf(content, (byte)'\n'));
+                return [.. content[..firstLine], .. Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("\n x", 400_000))), .. content[firstLine..]];
+            });
+        }
+        return null;
     }
 }
