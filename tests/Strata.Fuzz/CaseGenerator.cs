@@ -146,6 +146,11 @@ internal static class CaseGenerator
                 LayoutFiles.Plan(files, source, random, log);
                 break;
             case "outer-archive" or "layout-files" when source is SourceKind.OciArchive or SourceKind.DockerArchive:
+                if (random.Next(2) == 0)
+                {
+                    files.SharedArchive = Fixtures.Images(source == SourceKind.OciArchive ? "multistage.oci.tar" : "multistage.docker.tar");
+                    log.Add($"the shared {Path.GetFileName(files.SharedArchive)} instead of the seed image");
+                }
                 files.OuterArchive = tar => random.Next(2) == 0
                     ? TarMutator.Mutate(tar, random, log, Reach.Manifest)
                     : ByteMutator.Mutate(tar, random, log);
@@ -227,6 +232,11 @@ internal static class CaseGenerator
     {
         switch (source)
         {
+            case SourceKind.OciArchive or SourceKind.DockerArchive when files.SharedArchive is { } shared:
+                var copy = Path.Combine(sandbox.Input, Path.GetFileName(shared));
+                File.WriteAllBytes(copy, File.ReadAllBytes(shared));
+                ApplyOuter(copy, files);
+                return ($"{(source == SourceKind.OciArchive ? "oci-archive" : "docker-archive")}:{copy}", []);
             case SourceKind.OciLayout:
             case SourceKind.OciArchive:
                 var layout = Path.Combine(sandbox.Input, "layout");

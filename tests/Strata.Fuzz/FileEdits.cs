@@ -12,6 +12,9 @@ internal sealed class FileEdits
 
     public Func<BuiltImage, byte[]>? DockerManifest { get; set; }
 
+    /// <summary>A shared archive (as skopeo wrote it) to mutate instead of the one written from the seed image.</summary>
+    public string? SharedArchive { get; set; }
+
     /// <summary>Edits a whole archive file (OCI archive or docker archive) once it is written.</summary>
     public Func<byte[], byte[]>? OuterArchive { get; set; }
 

@@ -17,8 +17,9 @@ internal sealed record SeedImage(string Name, IReadOnlyList<FuzzLayer> Layers, s
 
     private static List<SeedImage> LoadAll() =>
     [
-        FromSharedLayout("multistage"),
-        FromSharedLayout("wasteful"),
+        FromSharedLayout(Fixtures.OciLayout, "multistage", "multistage"),
+        FromSharedLayout(Fixtures.OciLayout, "wasteful", "wasteful"),
+        FromSharedLayout(Fixtures.Images("multistage-zstd"), "latest", "multistage-zstd"),
         PackageDatabases.Image(),
     ];
 
@@ -26,9 +27,8 @@ internal sealed record SeedImage(string Name, IReadOnlyList<FuzzLayer> Layers, s
     /// One tag of the shared OCI layout, without its largest layers; the history keeps the entries of the layers kept,
     /// so the config still describes the layers it lists.
     /// </summary>
-    private static SeedImage FromSharedLayout(string tag)
+    private static SeedImage FromSharedLayout(string layout, string tag, string name)
     {
-        var layout = Fixtures.OciLayout;
         var index = JsonNode.Parse(File.ReadAllText(Path.Combine(layout, "index.json")))!;
         var manifestDigest = index["manifests"]!.AsArray()
             .First(m => (string?)m!["annotations"]?["org.opencontainers.image.ref.name"] == tag)!["digest"]!.GetValue<string>();
@@ -52,7 +52,7 @@ internal sealed record SeedImage(string Name, IReadOnlyList<FuzzLayer> Layers, s
             history.Add(entry);
         }
         config["history"] = history;
-        return new SeedImage(tag, layers, config.ToJsonString());
+        return new SeedImage(name, layers, config.ToJsonString());
     }
 
     private static string BlobPath(string layout, string digest) => Path.Combine(layout, "blobs", "sha256", digest["sha256:".Length..]);
