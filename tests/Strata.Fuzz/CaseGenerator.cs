@@ -139,13 +139,13 @@ internal static class CaseGenerator
             case "descriptor-lie" when source != SourceKind.DockerArchive:
                 DescriptorLies.Apply(image, random, log, sandbox, local: source != SourceKind.Registry);
                 break;
-            case "descriptor-lie" or "diff-id-lie" when layer >= 0:
+            case "diff-id-lie" when layer >= 0:
                 DiffIdLie(image, layer, random, log);
                 break;
             case "layout-files" when source is SourceKind.OciLayout or SourceKind.OciArchive:
                 LayoutFiles.Plan(files, source, random, log);
                 break;
-            case "outer-archive" or "layout-files" when source is SourceKind.OciArchive or SourceKind.DockerArchive:
+            case "outer-archive" when source is SourceKind.OciArchive or SourceKind.DockerArchive:
                 if (random.Next(2) == 0)
                 {
                     files.SharedArchive = Fixtures.Images(source == SourceKind.OciArchive ? "multistage.oci.tar" : "multistage.docker.tar");
@@ -157,32 +157,7 @@ internal static class CaseGenerator
                 log.Add("outer archive:");
                 break;
             case "canary-digest" when source != SourceKind.DockerArchive:
-                var onConfig = random.Next(3) == 0;
-                var lie = $"{sandbox.Canary}:{Path.GetFileName(sandbox.LeakTar)}";
-                log.Add($"{(onConfig ? "config" : "layer")} digest is the path-shaped '{lie}'");
-                log.Refuse("a digest that is a local path", onConfig ? Reach.Manifest : Reach.Blobs);
-                if (!onConfig && layer >= 0)
-                {
-                    // The config vouches for the canary's content, so only the digest stands between it and the report.
-                    image.KeepDiffIds = true;
-                    var canaryDiffId = OciImageBuilder.Sha256(File.ReadAllBytes(sandbox.LeakTar));
-                    image.Config["rootfs"] = new JsonObject
-                    {
-                        ["type"] = "layers",
-                        ["diff_ids"] = new JsonArray([.. image.Layers.Select((l, i) => JsonValue.Create(i == layer ? canaryDiffId : l.DiffId))]),
-                    };
-                }
-                image.EditManifest = manifest =>
-                {
-                    var descriptor = onConfig ? manifest["config"]! : manifest["layers"]![Math.Max(0, layer)]!;
-                    descriptor["digest"] = lie;
-                    descriptor["size"] = new FileInfo(sandbox.LeakTar).Length;
-                    if (!onConfig)
-                    {
-                        descriptor["mediaType"] = "application/vnd.oci.image.layer.v1.tar";
-                    }
-                    return Encoding.UTF8.GetBytes(manifest.ToJsonString());
-                };
+                CanaryDigest(image, layer, sandbox, random, log);
                 break;
             case "registry" when source == SourceKind.Registry:
                 RegistryLies.Plan(files, random, log);
@@ -198,6 +173,40 @@ internal static class CaseGenerator
                 }
                 break;
         }
+    }
+
+    /// <summary>
+    /// The config's or a layer's digest is <c>CANARY_FOLDER:HEX</c>, naming a file outside everything strata may read
+    /// (the campaign's "local files read" class): joined into a cache or layout path, it opens that file.
+    /// </summary>
+    private static void CanaryDigest(FuzzImage image, int layer, Sandbox sandbox, Random random, CaseLog log)
+    {
+        var onConfig = random.Next(3) == 0;
+        var lie = $"{sandbox.Canary}:{Sandbox.LeakName}";
+        log.Add($"{(onConfig ? "config" : "layer")} digest is the path-shaped '{lie}'");
+        log.Refuse("a digest that is a local path", onConfig ? Reach.Manifest : Reach.Blobs);
+        if (!onConfig && layer >= 0)
+        {
+            // The config vouches for the canary's content, so only the digest stands between it and the report.
+            image.KeepDiffIds = true;
+            var canaryDiffId = OciImageBuilder.Sha256(File.ReadAllBytes(sandbox.LeakTar));
+            image.Config["rootfs"] = new JsonObject
+            {
+                ["type"] = "layers",
+                ["diff_ids"] = new JsonArray([.. image.Layers.Select((l, i) => JsonValue.Create(i == layer ? canaryDiffId : l.DiffId))]),
+            };
+        }
+        image.EditManifest = manifest =>
+        {
+            var descriptor = onConfig ? manifest["config"]! : manifest["layers"]![Math.Max(0, layer)]!;
+            descriptor["digest"] = lie;
+            descriptor["size"] = new FileInfo(sandbox.LeakTar).Length;
+            if (!onConfig)
+            {
+                descriptor["mediaType"] = "application/vnd.oci.image.layer.v1.tar";
+            }
+            return Encoding.UTF8.GetBytes(manifest.ToJsonString());
+        };
     }
 
     /// <summary>Recompresses a mutated tar (sometimes in another format) so its blob digest and diff_id agree with it.</summary>

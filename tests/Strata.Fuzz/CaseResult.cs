@@ -13,7 +13,7 @@ internal sealed partial record CaseResult(int Seed, string Description, IReadOnl
     public string Summary => Run is null
         ? $"seed {Seed}: {(Failed ? "FAILED" : "ok")} {Description}"
         : $"seed {Seed}: {(Failed ? "FAILED" : "ok")} (exit {Run.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, " +
-          $"{Run.Elapsed.TotalSeconds:0.0} s, {Run.PeakBytes / (1024 * 1024)} MB) {TarMutator.Printable(Description)}";
+          $"{Run.Elapsed.TotalSeconds:0.0} s, {Run.ProcessorTime.TotalSeconds:0.0} s CPU, {Run.PeakBytes / (1024 * 1024)} MB) {TarMutator.Printable(Description)}";
 
     /// <summary>The full report of a failure: what it was, the command, each broken promise, and how to replay it.</summary>
     public string Report()

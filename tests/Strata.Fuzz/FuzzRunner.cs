@@ -64,7 +64,7 @@ internal static class FuzzRunner
             await using (prepared)
             {
                 var before = sandbox.Snapshot();
-                var run = await StrataRun.RunAsync(prepared.Arguments, sandbox, PromiseCheck.TimeLimit, KillAboveBytes);
+                var run = await StrataRun.RunAsync(prepared.Arguments, sandbox, PromiseCheck.ProcessorLimit, PromiseCheck.WallLimit, KillAboveBytes);
                 var changes = Sandbox.Changes(before, sandbox.Snapshot());
                 var violations = PromiseCheck.Check(prepared, run, changes, sandbox.OutputHoldsLeak());
                 failed = violations.Count > 0;

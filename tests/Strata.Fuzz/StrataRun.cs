@@ -4,11 +4,16 @@ using System.Text;
 namespace Strata.Fuzz;
 
 /// <summary>What one run of the real strata executable did: exit code, output, peak memory, whether it had to be killed.</summary>
-internal sealed record RunResult(int? ExitCode, string StandardOutput, string StandardError, long PeakBytes, TimeSpan Elapsed, string? KilledBecause);
+internal sealed record RunResult(int? ExitCode, string StandardOutput, string StandardError, long PeakBytes, TimeSpan Elapsed, string? KilledBecause)
+{
+    /// <summary>The child's processor time (user and system), which a loaded machine does not inflate as it does the wall clock.</summary>
+    public TimeSpan ProcessorTime { get; init; }
+}
 
 /// <summary>
 /// Runs <c>dotnet strata.dll</c> in a sandbox, with home, temporary folder and caches pointing into it, sampling the
-/// child's peak resident memory (VmHWM) and killing it past the time or memory bound.
+/// child's peak resident memory (VmHWM) and processor time, and killing it past the time or memory bound: processor
+/// time catches slow parsing whatever the machine's load, the wall clock catches a child that waits forever.
 /// </summary>
 internal static class StrataRun
 {
@@ -17,7 +22,7 @@ internal static class StrataRun
 
     public static string StrataDll => Path.Combine(AppContext.BaseDirectory, "strata.dll");
 
-    public static async Task<RunResult> RunAsync(IReadOnlyList<string> arguments, Sandbox sandbox, TimeSpan timeLimit, long killAboveBytes)
+    public static async Task<RunResult> RunAsync(IReadOnlyList<string> arguments, Sandbox sandbox, TimeSpan processorLimit, TimeSpan wallLimit, long killAboveBytes)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -50,17 +55,23 @@ internal static class StrataRun
         var output = ReadBoundedAsync(process.StandardOutput);
         var error = ReadBoundedAsync(process.StandardError);
         long peak = 0;
+        var processor = TimeSpan.Zero;
         string? killed = null;
         while (!process.HasExited)
         {
             peak = Math.Max(peak, PeakResidentBytes(process.Id));
+            processor = Max(processor, ProcessorTime(process.Id));
             if (peak > killAboveBytes)
             {
                 killed = $"resident memory passed {killAboveBytes / (1024 * 1024)} MB";
             }
-            else if (clock.Elapsed > timeLimit)
+            else if (processor > processorLimit)
             {
-                killed = $"still running after {timeLimit.TotalSeconds:0} s";
+                killed = $"used more than {processorLimit.TotalSeconds:0} s of processor time";
+            }
+            else if (clock.Elapsed > wallLimit)
+            {
+                killed = $"still running after {wallLimit.TotalSeconds:0} s (using {processor.TotalSeconds:0.0} s of processor time)";
             }
             if (killed is not null)
             {
@@ -71,7 +82,28 @@ internal static class StrataRun
         }
         await process.WaitForExitAsync();
         clock.Stop();
-        return new RunResult(killed is null ? process.ExitCode : null, await output, await error, peak, clock.Elapsed, killed);
+        return new RunResult(killed is null ? process.ExitCode : null, await output, await error, peak, clock.Elapsed, killed) { ProcessorTime = processor };
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>User plus system time from /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s), zero once it is gone.</summary>
+    private static TimeSpan ProcessorTime(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+            return TimeSpan.FromMilliseconds(ticks * 10);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+        return TimeSpan.Zero;
     }
 
     /// <summary>The process's high-water resident set (VmHWM), 0 once it is gone.</summary>
