@@ -5,7 +5,7 @@ namespace Strata.Fuzz;
 /// <summary>The fuzzer's own command line: which seeds to run, for how long, how many at once.</summary>
 internal sealed record FuzzOptions
 {
-    private static readonly string[] FuzzFlags = ["--seed", "--seeds", "--cases", "--minutes", "--start-seed", "--parallel", "--keep", "--verbose"];
+    private static readonly string[] FuzzFlags = ["--seed", "--seeds", "--cases", "--minutes", "--start-seed", "--parallel", "--keep", "--verbose", "--describe"];
 
     /// <summary>Replays exactly these seeds (a failure's report names its seed).</summary>
     public IReadOnlyList<int> Seeds { get; init; } = [];
@@ -24,6 +24,9 @@ internal sealed record FuzzOptions
 
     /// <summary>Prints every case in full (command line, first line of stderr), not only the failures.</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>Builds each case and prints what it is, without running strata (to find a seed for a kind of input).</summary>
+    public bool DescribeOnly { get; init; }
 
     public static bool IsFuzzCommandLine(string[] args) => args.Any(arg => FuzzFlags.Contains(arg.Split('=')[0], StringComparer.Ordinal));
 
@@ -55,6 +58,9 @@ internal sealed record FuzzOptions
                     break;
                 case "--keep":
                     options = options with { Keep = true };
+                    break;
+                case "--describe":
+                    options = options with { DescribeOnly = true };
                     break;
                 case "--verbose":
                     options = options with { Verbose = true };

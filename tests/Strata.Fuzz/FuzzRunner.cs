@@ -33,6 +33,11 @@ internal static class FuzzRunner
             new ParallelOptions { MaxDegreeOfParallelism = options.Parallel, CancellationToken = cancellationToken },
             async (seed, _) =>
             {
+                if (options.DescribeOnly)
+                {
+                    print(await DescribeAsync(seed));
+                    return;
+                }
                 var result = await RunCaseAsync(seed, options.Keep);
                 lock (results)
                 {
@@ -78,6 +83,13 @@ internal static class FuzzRunner
                 sandbox.Dispose();
             }
         }
+    }
+
+    private static async Task<string> DescribeAsync(int seed)
+    {
+        using var sandbox = new Sandbox(seed);
+        await using var prepared = CaseGenerator.Prepare(seed, sandbox);
+        return $"seed {seed}: {TarMutator.Printable(prepared.Description)}";
     }
 
     private static void PrintSummary(List<CaseResult> results, Action<string> print)
