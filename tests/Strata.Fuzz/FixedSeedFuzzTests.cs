@@ -25,6 +25,8 @@ public sealed class FixedSeedFuzzTests(ITestOutputHelper output)
         112,  // a tar header with a wrong checksum in a docker archive's layer: accepted
         179,  // a layer named by its correct sha512 digest: refused
         240,  // a layer digest in upper case: accepted
+        1115, // a 70,000-character config digest: quoted whole in the error, which wraps over 19 lines
+        749843812, // a 70 KiB GNU long name before a pax entry: .NET's "unexpectedly found" message, blamed on gzip
     ];
 
     private static readonly int[] Seeds = [.. Enumerable.Range(1, 48), .. DefectSeeds];
