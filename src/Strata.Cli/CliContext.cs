@@ -47,5 +47,11 @@ public sealed record CliContext(
     /// <summary>Standard input as bytes, for an image piped in (<c>docker save app | strata analyze -</c>).</summary>
     public Func<Stream> OpenStandardInputBytes { get; init; } = Console.OpenStandardInput;
 
+    /// <summary>
+    /// Notes for people (which source a bare reference came from), printed on standard error once the command has
+    /// succeeded, so that a failure stays one line naming the problem.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Notes { get; } = new();
+
     public string ResolvePath(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
 }

@@ -15,6 +15,10 @@ public static class StrataApp
         try
         {
             var exit = await app.RunAsync(JoinDashValues(args), context.Cancellation);
+            while (context.Notes.TryDequeue(out var note))
+            {
+                context.Error.MarkupLine($"[grey]{TerminalText.Markup(note)}[/]");
+            }
             // Spectre prints a group's help when its subcommand is missing, and exits 1; a usage error is 2.
             return IsBareGroup(args) ? ExitCodes.BadInput : exit;
         }

@@ -1,4 +1,3 @@
-using Spectre.Console;
 using Strata.Images;
 using Strata.Images.Sources;
 
@@ -29,7 +28,10 @@ internal static class ImageReferenceResolver
         }
         var order = ImageSourceOrder.Parse(settings.ImageSources ?? ImageSourceOrder.Default, "--image-src");
         var chosen = await BareReferenceSources.ChooseAsync(reference, order, ImageLoader.Engines(context), cancellationToken);
-        context.Error.MarkupLine($"[grey]strata: {Markup.Escape(reference.Original)}: from {Markup.Escape(chosen.Description)}[/]");
+        if (!settings.Quiet)
+        {
+            context.Notes.Enqueue($"strata: {reference.Original}: from {chosen.Description}");
+        }
         return new ResolvedReference(chosen.Reference, null);
     }
 
