@@ -122,6 +122,14 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
 
         public void Complete()
         {
+            // A file only cataloged on arrival (an executable) is needed afterwards just for where it was: its bytes,
+            // up to hundreds of megabytes, are let go as soon as it is cataloged.
+            var kept = _file;
+            if (!_forOs && _catalogers.TrueForAll(c => c.CatalogsFilesAlone))
+            {
+                kept = _file with { Content = [] };
+                _owner._lastCaptured[(_file.Layer, _file.Path)] = kept;
+            }
             foreach (var cataloger in _catalogers)
             {
                 if (cataloger.CatalogsFilesAlone)
@@ -129,7 +137,7 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
                     var context = new CatalogContext([_file], null, _owner._warn, _owner._locate);
                     foreach (var package in cataloger.Catalog(context))
                     {
-                        _owner._catalogedOnArrival.Add((_file, package));
+                        _owner._catalogedOnArrival.Add((kept, package));
                     }
                 }
                 else
