@@ -63,9 +63,40 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
         {
             return new ReducingSink(this, only.Name, new CapturedFile(path, layer, size, mode, []), reducer, head);
         }
+        var heldToTheEnd = forOs || !wanting.TrueForAll(c => c.CatalogsFilesAlone);
+        if (heldToTheEnd && !Reserve(size, layer, path))
+        {
+            return null;
+        }
         var sink = new Sink(this, layer, path, size, mode, wanting, forOs, head);
         _lastCaptured[(layer, path)] = sink.File;
         return sink;
+    }
+
+    /// <summary>
+    /// The most package metadata held until the catalogers run. Each file kind has its own cap, but an image can hold
+    /// any number of files, so the whole is capped too: past it, files are skipped with a warning.
+    /// </summary>
+    public long HeldBudget { get; init; } = DefaultHeldBudget;
+
+    public const long DefaultHeldBudget = 256L * 1024 * 1024;
+
+    private long _held;
+    private int _budgetWarned;
+
+    private bool Reserve(long bytes, int layer, string path)
+    {
+        if (Interlocked.Add(ref _held, bytes) <= HeldBudget)
+        {
+            return true;
+        }
+        Interlocked.Add(ref _held, -bytes);
+        if (Interlocked.Exchange(ref _budgetWarned, 1) == 0)
+        {
+            _warn($"/{path} (layer {layer}): the package metadata kept so far would pass the {HeldBudget}-byte limit; " +
+                "this file and any others that do not fit are skipped, and their packages are missing");
+        }
+        return false;
     }
 
     /// <summary>A file its one cataloger reduces while it streams past (Java archives, eggs), never held whole.</summary>
@@ -87,6 +118,10 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
         public void Complete()
         {
             var reduced = _file with { Content = _reducer.Complete() };
+            if (!_owner.Reserve(reduced.Content.Length, reduced.Layer, reduced.Path))
+            {
+                return;
+            }
             _owner._lastCaptured[(reduced.Layer, reduced.Path)] = reduced;
             _owner._captured.Add((_cataloger, reduced));
         }
