@@ -77,5 +77,5 @@ public static class StrataApp
 
     /// <summary>One line: messages quote image content and arguments, so control characters are shown escaped.</summary>
     private static void WriteError(CliContext context, string message) =>
-        context.Error.MarkupLine($"[red]strata: error:[/] {TerminalText.Markup(message)}");
+        context.Error.MarkupLine($"[red]strata: error:[/] {Markup.Escape(TerminalText.Message(message))}");
 }

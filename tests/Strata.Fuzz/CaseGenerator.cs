@@ -43,7 +43,7 @@ internal static class CaseGenerator
         Mutate(mutation, image, source, files, sandbox, random, log);
         var built = image.Build();
         var (reference, servers) = Write(built, source, files, sandbox);
-        var arguments = Arguments(command, reference, sandbox, random);
+        var arguments = Arguments(command, reference, source, sandbox, random);
         return new PreparedCase(seed, arguments, reach, log, servers);
     }
 
@@ -65,7 +65,7 @@ internal static class CaseGenerator
         _ => ("pull", Reach.Blobs),
     };
 
-    private static List<string> Arguments(string command, string reference, Sandbox sandbox, Random random)
+    private static List<string> Arguments(string command, string reference, SourceKind source, Sandbox sandbox, Random random)
     {
         var arguments = new List<string> { command, reference };
         switch (command)
@@ -81,7 +81,8 @@ internal static class CaseGenerator
                 arguments.AddRange(["--format", new[] { "json", "cyclonedx-json", "spdx-json" }[random.Next(3)], "-o", Path.Combine(sandbox.Output, "sbom.json")]);
                 break;
             case "inspect":
-                if (random.Next(2) == 0)
+                // A docker archive keeps no manifest, so --raw is rightly refused there.
+                if (random.Next(2) == 0 && source != SourceKind.DockerArchive)
                 {
                     arguments.Add("--raw");
                 }

@@ -27,6 +27,8 @@ public sealed class FixedSeedFuzzTests(ITestOutputHelper output)
         240,  // a layer digest in upper case: accepted
         1115, // a 70,000-character config digest: quoted whole in the error, which wraps over 19 lines
         749843812, // a 70 KiB GNU long name before a pax entry: .NET's "unexpectedly found" message, blamed on gzip
+        616127539, // a pax header before another: the tar reader's "unexpectedly found" reached the user
+        616128095, // a 3 MiB layer path in a docker manifest.json: quoted whole, over nine lines
     ];
 
     private static readonly int[] Seeds = [.. Enumerable.Range(1, 48), .. DefectSeeds];

@@ -10,7 +10,7 @@ internal static class Warnings
     {
         foreach (var warning in warnings)
         {
-            context.Error.MarkupLine($"[yellow]warning:[/] {TerminalText.Markup(warning)}");
+            context.Error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(TerminalText.Message(warning))}");
         }
     }
 }

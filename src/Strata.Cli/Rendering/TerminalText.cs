@@ -42,6 +42,18 @@ public static class TerminalText
         return builder.ToString();
     }
 
+    /// <summary>The longest message or warning printed whole; past it, a quoted value from an image is cut short.</summary>
+    public const int MaxMessageLength = 2000;
+
+    /// <summary>A message or warning, made safe and kept to one readable line: a huge quoted value is cut short.</summary>
+    public static string Message(string? text)
+    {
+        var safe = Safe(text);
+        return safe.Length <= MaxMessageLength
+            ? safe
+            : string.Create(CultureInfo.InvariantCulture, $"{safe.AsSpan(0, MaxMessageLength)}… ({safe.Length - MaxMessageLength} more characters)");
+    }
+
     /// <summary>The safe text escaped for Spectre markup, to place inside a markup string.</summary>
     public static string Markup(string? text) => Spectre.Console.Markup.Escape(Safe(text));
 

@@ -22,9 +22,15 @@ internal sealed class RegistryBlobStream : IO.ReadOnlyStream
     private long _position;
     private int _resumes;
     private bool _committed;
+    private readonly CancellationToken _cancellation;
+    private readonly CancellationTokenRegistration _onCancel;
 
-    public RegistryBlobStream(RegistryClient client, RegistryReference reference, Descriptor descriptor, BlobCache cache, int maxResumes)
+    public RegistryBlobStream(
+        RegistryClient client, RegistryReference reference, Descriptor descriptor, BlobCache cache, int maxResumes, CancellationToken cancellation)
     {
+        _cancellation = cancellation;
+        // Reads here are synchronous: on Ctrl+C the response is closed under the reader, so a stalled read ends at once.
+        _onCancel = cancellation.Register(static state => ((RegistryBlobStream)state!)._response?.Dispose(), this);
         _client = client;
         _reference = reference;
         _digest = descriptor.Digest;
@@ -59,6 +65,7 @@ internal sealed class RegistryBlobStream : IO.ReadOnlyStream
         }
         while (true)
         {
+            _cancellation.ThrowIfCancellationRequested();
             if (_position == _size && _network is null)
             {
                 // Everything is here already (an earlier run stopped after the last byte but before keeping the blob):
@@ -75,8 +82,9 @@ internal sealed class RegistryBlobStream : IO.ReadOnlyStream
                 _network ??= Open();
                 read = _network.Read(buffer);
             }
-            catch (Exception e) when (e is IOException or HttpRequestException)
+            catch (Exception e) when (e is IOException or HttpRequestException or ObjectDisposedException)
             {
+                _cancellation.ThrowIfCancellationRequested();
                 Resume($"connection dropped at byte {_position} ({e.Message})");
                 continue;
             }
@@ -102,7 +110,7 @@ internal sealed class RegistryBlobStream : IO.ReadOnlyStream
 
     private Stream Open()
     {
-        _response = _client.OpenBlobAsync(_reference, _digest, _position, CancellationToken.None).GetAwaiter().GetResult();
+        _response = _client.OpenBlobAsync(_reference, _digest, _position, _cancellation).GetAwaiter().GetResult();
         var stream = _response.Content.ReadAsStream();
         if (_position > 0 && _response.StatusCode != System.Net.HttpStatusCode.PartialContent)
         {
@@ -165,6 +173,7 @@ internal sealed class RegistryBlobStream : IO.ReadOnlyStream
     {
         if (disposing)
         {
+            _onCancel.Dispose();
             CloseNetwork();
             // A reader that stops before the end found the bytes unusable (a corrupt stream): keep none of them.
             _writer.Abandon(discard: !_committed);

@@ -56,7 +56,7 @@ public static class RegistrySource
                 descriptor.Size,
                 () => cache.Contains(descriptor.Digest, descriptor.Size)
                     ? cache.OpenRead(descriptor.Digest)
-                    : new RegistryBlobStream(client, reference, descriptor, cache, maxResumes: 5),
+                    : new RegistryBlobStream(client, reference, descriptor, cache, maxResumes: 5, cancellationToken),
                 cached ? LayerOrigin.Cache : LayerOrigin.Network);
         }).ToList();
         return new ResolvedImage(reference.ToString(), manifestResponse.Digest, manifest.Config.Digest, config, layers, null)
