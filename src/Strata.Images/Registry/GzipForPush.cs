@@ -102,40 +102,9 @@ public sealed class GzipForPush : IDisposable
         _files.Clear();
     }
 
-    /// <summary>Writes through to a file while hashing what passes.</summary>
-    private sealed class HashingWriteStream(Stream target, IncrementalHash hash) : Stream
+    /// <summary>Writes through to a file while hashing what passes, closing the file with it.</summary>
+    private sealed class HashingWriteStream(Stream target, IncrementalHash hash) : IO.WriteThroughStream(target, leaveOpen: false)
     {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            hash.AppendData(buffer);
-            target.Write(buffer);
-        }
-
-        public override void Flush() => target.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                target.Dispose();
-            }
-            base.Dispose(disposing);
-        }
+        protected override void Passed(ReadOnlySpan<byte> chunk) => hash.AppendData(chunk);
     }
 }

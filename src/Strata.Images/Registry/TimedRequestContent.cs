@@ -45,38 +45,8 @@ internal sealed class TimedRequestContent : HttpContent
     }
 
     /// <summary>Passes writes through, counting them as progress.</summary>
-    private sealed class ProgressWriteStream(Stream target, RequestTimer timer) : Stream
+    private sealed class ProgressWriteStream(Stream target, RequestTimer timer) : IO.WriteThroughStream(target)
     {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            target.Write(buffer, offset, count);
-            timer.Progress(count);
-        }
-
-        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            await target.WriteAsync(buffer, cancellationToken);
-            timer.Progress(buffer.Length);
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush() => target.Flush();
-        public override Task FlushAsync(CancellationToken cancellationToken) => target.FlushAsync(cancellationToken);
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
+        protected override void Passed(ReadOnlySpan<byte> chunk) => timer.Progress(chunk.Length);
     }
 }
