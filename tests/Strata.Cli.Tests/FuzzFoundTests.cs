@@ -36,4 +36,17 @@ public sealed class FuzzFoundTests
         BadInputAssert.Rejected(result, "layer 0", "malformed tar");
         Assert.DoesNotContain("unexpected", result.Error, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact(Timeout = BadInputAssert.Timeout)]
+    public async Task Two_pax_headers_in_a_row_in_the_outer_archive_are_named_without_the_tar_reader_words()
+    {
+        using var temp = new TempDirectory();
+        var archive = temp.File("two-pax.tar");
+        File.WriteAllBytes(archive, new HandTar().Pax(("path", "one")).Pax(("path", "two")).File("manifest.json", "[]").ToArray());
+
+        var result = await CliRunner.RunAsync(["analyze", $"docker-archive:{archive}"]);
+
+        BadInputAssert.Rejected(result, "two-pax.tar");
+        Assert.DoesNotContain("unexpected", result.Error, StringComparison.OrdinalIgnoreCase);
+    }
 }

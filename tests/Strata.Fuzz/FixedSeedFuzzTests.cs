@@ -29,6 +29,8 @@ public sealed class FixedSeedFuzzTests(ITestOutputHelper output)
         749843812, // a 70 KiB GNU long name before a pax entry: .NET's "unexpectedly found" message, blamed on gzip
         616127539, // a pax header before another: the tar reader's "unexpectedly found" reached the user
         616128095, // a 3 MiB layer path in a docker manifest.json: quoted whole, over nine lines
+        670433633, // a pax header before another in the outer docker archive: "unexpectedly found" again
+        670433939, // dpkg status with its first stanza 50,000 times: over 10 s of processor time
     ];
 
     private static readonly int[] Seeds = [.. Enumerable.Range(1, 48), .. DefectSeeds];

@@ -109,19 +109,10 @@ public sealed class LayerDecoder : IDisposable
     private static string Describe(Exception e) => e switch
     {
         ZstdSharp.ZstdException => $"corrupt or truncated zstd stream ({e.Message})",
-        InvalidDataException or FormatException or ArgumentException or NotSupportedException => $"malformed tar ({TarReaderWords(e.Message)})",
+        InvalidDataException or FormatException or ArgumentException or NotSupportedException => $"malformed tar ({IO.TarReaderWords.Of(e)})",
         EndOfStreamException => "truncated: the stream ends inside an entry",
         _ => $"unreadable ({e.Message})",
     };
-
-    /// <summary>
-    /// The tar reader's own words, where they hold: a PAX or GNU header followed by another metadata header it cannot
-    /// combine with is "unexpectedly found" in its words, which would read as Strata's own internal failure.
-    /// </summary>
-    private static string TarReaderWords(string message) =>
-        message.Replace(" was unexpectedly found after ", " follows ", StringComparison.Ordinal)
-            .Replace("unexpectedly", "wrongly", StringComparison.OrdinalIgnoreCase)
-            .Replace("unexpected", "misplaced", StringComparison.OrdinalIgnoreCase);
 
     public void Dispose()
     {

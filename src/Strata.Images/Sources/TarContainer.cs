@@ -79,8 +79,8 @@ public sealed class TarContainer : IBlobContainer
             catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or ArgumentException or NotSupportedException)
             {
                 throw new StrataException(count == 0
-                    ? $"{_name}: not a tar archive ({e.Message})"
-                    : $"{_name}: corrupt tar archive after {count} entries ({e.Message})");
+                    ? $"{_name}: not a tar archive ({IO.TarReaderWords.Of(e)})"
+                    : $"{_name}: corrupt tar archive after {count} entries ({IO.TarReaderWords.Of(e)})");
             }
             if (entry is null)
             {

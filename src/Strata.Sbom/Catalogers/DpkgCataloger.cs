@@ -52,6 +52,9 @@ public sealed class DpkgCataloger : IPackageCataloger
             .Where(f => f.Path == Status || (InFolder(f.Path, StatusFolder) && !f.Path.EndsWith(".md5sums", StringComparison.Ordinal)))
             .GroupBy(f => f.Path, StringComparer.Ordinal);
         var packages = new List<Package>();
+        // A status file may name a package many times over (a hostile one, thousands): each .list, md5sums and
+        // copyright file is read once, however many stanzas point at it.
+        var read = new Dictionary<CapturedFile, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
         foreach (var versions in databases)
         {
             var ordered = versions.OrderBy(f => f.Layer).ToList();
@@ -71,10 +74,10 @@ public sealed class DpkgCataloger : IPackageCataloger
             foreach (var entry in entries)
             {
                 var files = shown.Path == Status
-                    ? FilesFromList(context, entry, lists)
-                    : FilesFromMd5sums(context, md5sums.GetValueOrDefault(shown.Path));
+                    ? FilesFromList(context, entry, lists, read)
+                    : FilesFromMd5sums(context, md5sums.GetValueOrDefault(shown.Path), read);
                 var copyright = copyrights.GetValueOrDefault(entry.Name);
-                var licenses = copyright is null ? [] : context.ReadOr(copyright, [], () => DebianCopyright.Licenses(Text(copyright)));
+                var licenses = copyright is null ? [] : Once(read, copyright, () => context.ReadOr(copyright, [], () => DebianCopyright.Licenses(Text(copyright))));
                 packages.Add(ToPackage(entry, context.Os, context.Locate(history.OriginOf(entry.Key), shown.Path), files) with { Licenses = licenses });
             }
         }
@@ -113,7 +116,18 @@ public sealed class DpkgCataloger : IPackageCataloger
     }
 
     /// <summary>Multi-Arch: same packages keep <c>NAME:ARCH.list</c>, the others <c>NAME.list</c>.</summary>
-    private static IReadOnlyList<string> FilesFromList(CatalogContext context, DpkgEntry entry, Dictionary<string, CapturedFile> lists)
+    private static IReadOnlyList<string> Once(Dictionary<CapturedFile, IReadOnlyList<string>> read, CapturedFile file, Func<IReadOnlyList<string>> parse)
+    {
+        if (!read.TryGetValue(file, out var parsed))
+        {
+            parsed = parse();
+            read[file] = parsed;
+        }
+        return parsed;
+    }
+
+    private static IReadOnlyList<string> FilesFromList(
+        CatalogContext context, DpkgEntry entry, Dictionary<string, CapturedFile> lists, Dictionary<CapturedFile, IReadOnlyList<string>> read)
     {
         var list = (entry.Architecture is null ? null : lists.GetValueOrDefault($"{entry.Name}:{entry.Architecture}"))
             ?? lists.GetValueOrDefault(entry.Name);
@@ -121,15 +135,16 @@ public sealed class DpkgCataloger : IPackageCataloger
         {
             return [];
         }
-        return context.ReadOr<IReadOnlyList<string>>(list, [], () => WithoutFolders(Text(list).Split('\n')
+        return Once(read, list, () => context.ReadOr<IReadOnlyList<string>>(list, [], () => WithoutFolders(Text(list).Split('\n')
             .Select(l => l.TrimEnd('\r'))
             .Where(l => l.StartsWith('/') && l != "/.")
-            .ToList()));
+            .ToList())));
     }
 
     /// <summary>Distroless status.d files have no .list beside them, but NAME.md5sums lists the package's files.</summary>
-    private static IReadOnlyList<string> FilesFromMd5sums(CatalogContext context, CapturedFile? md5sums) =>
-        md5sums is null ? [] : context.ReadOr<IReadOnlyList<string>>(md5sums, [], () => FilesFromMd5sums(md5sums));
+    private static IReadOnlyList<string> FilesFromMd5sums(
+        CatalogContext context, CapturedFile? md5sums, Dictionary<CapturedFile, IReadOnlyList<string>> read) =>
+        md5sums is null ? [] : Once(read, md5sums, () => context.ReadOr<IReadOnlyList<string>>(md5sums, [], () => FilesFromMd5sums(md5sums)));
 
     private static List<string> FilesFromMd5sums(CapturedFile md5sums)
     {

@@ -16,6 +16,10 @@ internal static class DpkgStatus
     public static List<DpkgEntry> Parse(string text, Action<string>? warn)
     {
         var entries = new List<DpkgEntry>();
+        // dpkg keeps one record per package and architecture; a status file that repeats one is read as dpkg
+        // would write it back: the last stanza wins, in the place of the first.
+        var at = new Dictionary<(string Name, string? Architecture), int>();
+        var repeats = 0;
         foreach (var paragraph in ControlFile.Parse(text))
         {
             var name = paragraph["Package"];
@@ -40,7 +44,19 @@ internal static class DpkgStatus
             }
             var (sourceName, sourceVersion) = Source(paragraph["Source"], name, version);
             var arch = paragraph["Architecture"];
-            entries.Add(new DpkgEntry(name, version, string.IsNullOrEmpty(arch) ? null : arch, sourceName, sourceVersion));
+            var entry = new DpkgEntry(name, version, string.IsNullOrEmpty(arch) ? null : arch, sourceName, sourceVersion);
+            if (at.TryGetValue((entry.Name, entry.Architecture), out var earlier))
+            {
+                entries[earlier] = entry;
+                repeats++;
+                continue;
+            }
+            at[(entry.Name, entry.Architecture)] = entries.Count;
+            entries.Add(entry);
+        }
+        if (repeats > 0)
+        {
+            warn?.Invoke($"{repeats} stanzas repeat a package already listed (same name and architecture); the last of each is read");
         }
         return entries;
     }
