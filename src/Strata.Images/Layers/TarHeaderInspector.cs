@@ -250,15 +250,7 @@ internal sealed class TarHeaderInspector(string place)
     }
 
     /// <summary>Names are image data: control characters are shown escaped and very long names cut.</summary>
-    private static string Printable(string name)
-    {
-        var text = new StringBuilder();
-        foreach (var c in name.Length > 100 ? name[..100] : name)
-        {
-            text.Append(char.IsControl(c) ? $"\\x{(int)c:x2}" : c);
-        }
-        return name.Length > 100 ? text.Append('…').ToString() : text.ToString();
-    }
+    private static string Printable(string name) => IO.ShownText.Of(name, 100);
 
     private static string KindName(byte typeFlag) => typeFlag switch
     {

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Strata.Images.Model;
 
@@ -30,7 +29,7 @@ public readonly record struct Digest
     public static Digest Parse(string text, string context) =>
         TryParse(text, out var digest, out var problem)
             ? digest
-            : throw new StrataException($"{context}: '{Shown(text)}' is not a valid digest ({problem})");
+            : throw new StrataException($"{context}: '{IO.ShownText.Of(text, 150)}' is not a valid digest ({problem})");
 
     public static bool TryParse(string? text, out Digest digest) => TryParse(text, out digest, out _);
 
@@ -97,15 +96,4 @@ public readonly record struct Digest
     public override string ToString() => $"{Algorithm}:{Hex}";
 
     private static bool IsLowerHex(char c) => c is (>= '0' and <= '9') or (>= 'a' and <= 'f');
-
-    /// <summary>The refused text as an error may show it: cut short, control characters escaped.</summary>
-    private static string Shown(string text)
-    {
-        var shown = new StringBuilder();
-        foreach (var c in text.Length > 150 ? text[..150] : text)
-        {
-            shown.Append(char.IsControl(c) ? $"\\x{(int)c:x2}" : c);
-        }
-        return text.Length > 150 ? shown.Append('…').ToString() : shown.ToString();
-    }
 }

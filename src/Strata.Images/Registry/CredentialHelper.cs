@@ -39,7 +39,7 @@ internal static class CredentialHelper
                 // "credentials not found" is the helper's way of saying: anonymous.
                 return error.Contains("not found", StringComparison.OrdinalIgnoreCase) || output.Contains("not found", StringComparison.OrdinalIgnoreCase)
                     ? null
-                    : throw new StrataException($"{program} failed for {server}: {RegistryText.Printable((error + output).Trim())}");
+                    : throw new StrataException($"{program} failed for {server}: {IO.ShownText.Of((error + output).Trim(), RegistryClientOptions.MaxShownChars)}");
             }
             return Parse(output, program, server);
         }

@@ -20,11 +20,11 @@ public sealed partial class RegistryClient
         }
         if (!challenge.IsBearer || challenge.Realm is null)
         {
-            throw new StrataException($"{what}: unsupported authentication challenge '{RegistryText.Printable(challenge.Scheme)}'");
+            throw new StrataException($"{what}: unsupported authentication challenge '{IO.ShownText.Of(challenge.Scheme, RegistryClientOptions.MaxShownChars)}'");
         }
         if (!Uri.TryCreate(challenge.Realm, UriKind.Absolute, out var realm) || challenge.Realm.StartsWith('/'))
         {
-            throw new StrataException($"{what}: the registry's token realm '{RegistryText.Printable(challenge.Realm)}' is not an absolute URL");
+            throw new StrataException($"{what}: the registry's token realm '{IO.ShownText.Of(challenge.Realm, RegistryClientOptions.MaxShownChars)}' is not an absolute URL");
         }
         RegistryUrls.RequireHttp(realm, what, "token realm");
         await _tokenLock.WaitAsync(cancellationToken);

@@ -174,7 +174,7 @@ public sealed partial class RegistryClient : IDisposable
             HttpStatusCode.Forbidden => "access denied",
             _ => $"HTTP {(int)response.StatusCode}",
         };
-        detail = RegistryText.Printable(detail);
+        detail = IO.ShownText.Of(detail, RegistryClientOptions.MaxShownChars);
         throw new StrataException($"{what}: {reason}{(detail.Length > 0 ? $" ({detail})" : "")}");
     }
 

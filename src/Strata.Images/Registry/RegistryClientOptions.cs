@@ -37,6 +37,9 @@ public sealed record RegistryClientOptions
 
     public const long MaxManifestBytes = 4 * 1024 * 1024;
 
+    /// <summary>How much of a registry's own text (an error, a URL it named) a message quotes.</summary>
+    public const int MaxShownChars = 300;
+
     public const long MaxTokenBytes = 1024 * 1024;
 
     /// <summary>Options with every wait derived from one idle timeout, as <c>--timeout</c> gives it.</summary>

@@ -23,5 +23,5 @@ internal static class RegistryUrls
         return RequireHttp(location, what, role);
     }
 
-    private static string Shown(Uri url) => RegistryText.Printable(url.OriginalString);
+    private static string Shown(Uri url) => IO.ShownText.Of(url.OriginalString, RegistryClientOptions.MaxShownChars);
 }
