@@ -234,20 +234,12 @@ internal sealed class TarHeaderInspector(string place)
 
     private static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
 
-    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
-
-    /// <summary>A header's name for a message: UTF-8 where it is, and byte by byte (escaped) where it is not.</summary>
-    private static string HeaderText(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return TarNumber.Show(bytes);
-        }
-    }
+    /// <summary>
+    /// A header's name for a message: UTF-8 where it is, and byte by byte (escaped) where it is not. Every entry's
+    /// header is labelled, so a name that is not UTF-8 is told by a check, not by a decoder's exception.
+    /// </summary>
+    private static string HeaderText(ReadOnlySpan<byte> bytes) =>
+        System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : TarNumber.Show(bytes);
 
     /// <summary>Names are image data: control characters are shown escaped and very long names cut.</summary>
     private static string Printable(string name) => IO.ShownText.Of(name, 100);
