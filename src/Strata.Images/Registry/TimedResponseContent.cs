@@ -6,21 +6,15 @@ namespace Strata.Images.Registry;
 /// A response body read under its exchange's <see cref="RequestTimer"/>: every read is cancelled when the body
 /// stalls or the deadline passes, and that surfaces as an error naming the URL instead of a hang.
 /// </summary>
-internal sealed class TimedResponseContent : HttpContent
+internal sealed class TimedResponseContent : WrappedContent
 {
-    private readonly HttpContent _inner;
     private readonly RequestTimer _timer;
 
-    public TimedResponseContent(HttpContent inner, RequestTimer timer, string what, Uri url)
+    public TimedResponseContent(HttpContent inner, RequestTimer timer, string what, Uri url) : base(inner)
     {
-        _inner = inner;
         _timer = timer;
         What = what;
         Url = url;
-        foreach (var header in inner.Headers)
-        {
-            Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
     }
 
     /// <summary>What is being read, as error messages name it.</summary>
@@ -38,28 +32,20 @@ internal sealed class TimedResponseContent : HttpContent
     }
 
     protected override Stream CreateContentReadStream(CancellationToken cancellationToken) =>
-        new TimedReadStream(Open(() => _inner.ReadAsStream(_timer.Token)), _timer, What, Url);
+        new TimedReadStream(Open(() => Inner.ReadAsStream(_timer.Token)), _timer, What, Url);
 
     protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
     {
-        var inner = await Open(() => _inner.ReadAsStreamAsync(_timer.Token));
+        var inner = await Open(() => Inner.ReadAsStreamAsync(_timer.Token));
         return new TimedReadStream(inner, _timer, What, Url);
     }
 
     protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
 
-    protected override bool TryComputeLength(out long length)
-    {
-        var known = _inner.Headers.ContentLength;
-        length = known ?? 0;
-        return known is not null;
-    }
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _inner.Dispose();
             _timer.Dispose();
         }
         base.Dispose(disposing);
