@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Strata.Images.Layers;
 using Strata.Images.Model;
 
 namespace Strata.Images.Output;
@@ -10,8 +10,7 @@ namespace Strata.Images.Output;
 /// </summary>
 internal sealed class VerifyingReadStream(Stream inner, Descriptor descriptor, string what) : IO.ReadOnlyStream
 {
-    private readonly IncrementalHash _hash = Digest.CreateHash(descriptor.Digest.Algorithm);
-    private long _read;
+    private readonly HashingReadStream _hashing = new(inner, algorithm: descriptor.Digest.Algorithm);
     private bool _verified;
 
     public override long Length => descriptor.Size;
@@ -22,19 +21,17 @@ internal sealed class VerifyingReadStream(Stream inner, Descriptor descriptor, s
         {
             return 0;
         }
-        if (_read == descriptor.Size)
+        if (_hashing.BytesRead == descriptor.Size)
         {
             Verify();
             return 0;
         }
-        var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, descriptor.Size - _read)]);
+        var read = _hashing.Read(buffer[..(int)Math.Min(buffer.Length, descriptor.Size - _hashing.BytesRead)]);
         if (read == 0)
         {
-            throw new StrataException($"{what}: ends after {_read} of the {descriptor.Size} bytes its descriptor gives");
+            throw new StrataException($"{what}: ends after {_hashing.BytesRead} of the {descriptor.Size} bytes its descriptor gives");
         }
-        _hash.AppendData(buffer[..read]);
-        _read += read;
-        if (_read == descriptor.Size)
+        if (_hashing.BytesRead == descriptor.Size)
         {
             Verify();
         }
@@ -48,7 +45,7 @@ internal sealed class VerifyingReadStream(Stream inner, Descriptor descriptor, s
         {
             throw new StrataException($"{what}: longer than the {descriptor.Size} bytes its descriptor gives");
         }
-        var actual = Digest.FromHash(descriptor.Digest.Algorithm, _hash);
+        var actual = _hashing.Digest;
         if (actual != descriptor.Digest)
         {
             throw new StrataException($"{what}: its {descriptor.Size} bytes hash to {actual}, not to its digest");
@@ -60,8 +57,7 @@ internal sealed class VerifyingReadStream(Stream inner, Descriptor descriptor, s
     {
         if (disposing)
         {
-            _hash.Dispose();
-            inner.Dispose();
+            _hashing.Dispose();
         }
         base.Dispose(disposing);
     }
