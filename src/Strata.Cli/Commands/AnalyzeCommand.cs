@@ -19,9 +19,9 @@ public sealed class AnalyzeCommand(CliContext context) : AsyncCommand<AnalyzeSet
             throw new StrataException("--top: must be 0 or more");
         }
         var (format, output) = Output(settings);
-        if (settings.Sbom is not null && settings.SbomFormat is not ("json" or "cyclonedx-json" or "spdx-json"))
+        if (settings.Sbom is not null)
         {
-            throw new StrataException($"--sbom-format: '{settings.SbomFormat}' is not one of json, cyclonedx-json, spdx-json");
+            CommandOutput.Choice("--sbom-format", settings.SbomFormat, SbomCommand.FileFormats);
         }
         var sbomOnStandardOutput = settings.Sbom == "-";
         if (sbomOnStandardOutput && format == "json" && CommandOutput.IsStandardOutput(output))

@@ -50,7 +50,10 @@ internal static class CommandOutput
     }
 
     /// <summary>Checks a --format value against the command's formats, naming the option and the choices.</summary>
-    public static string Format(string format, params string[] formats) => formats.Contains(format, StringComparer.Ordinal)
-        ? format
-        : throw new StrataException($"--format: '{format}' is not one of {string.Join(", ", formats)}");
+    public static string Format(string format, params string[] formats) => Choice("--format", format, formats);
+
+    /// <summary>Checks an option's value against its choices, naming the option and the choices.</summary>
+    public static string Choice(string option, string value, IReadOnlyList<string> choices) => choices.Contains(value, StringComparer.Ordinal)
+        ? value
+        : throw new StrataException($"{option}: '{value}' is not one of {string.Join(", ", choices)}");
 }

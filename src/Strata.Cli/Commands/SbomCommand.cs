@@ -30,7 +30,7 @@ public sealed class SbomCommand(CliContext context) : AsyncCommand<SbomSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext commandContext, SbomSettings settings, CancellationToken cancellationToken)
     {
-        var format = CommandOutput.Format(settings.Format, "table", "json", "cyclonedx-json", "spdx-json");
+        var format = CommandOutput.Format(settings.Format, ["table", .. FileFormats]);
         var (_, sbom) = await ImageLoader.ReadAsync(context, settings,
             (image, options, progress) => SbomBuilder.Build(image, options, CatalogerRegistry.All(), progress, cancellationToken), cancellationToken);
         Warnings.Write(context, sbom.Warnings);
@@ -43,7 +43,10 @@ public sealed class SbomCommand(CliContext context) : AsyncCommand<SbomSettings>
         return ExitCodes.Success;
     }
 
-    /// <summary>Writes an SBOM in one of the file formats (json, cyclonedx-json, spdx-json).</summary>
+    /// <summary>The SBOM formats written as files (and by analyze --sbom).</summary>
+    internal static readonly string[] FileFormats = ["json", "cyclonedx-json", "spdx-json"];
+
+    /// <summary>Writes an SBOM in one of the <see cref="FileFormats"/>.</summary>
     internal static Action<Stream> Writer(CliContext context, SbomDocument sbom, string format)
     {
         var writeOptions = SbomWriteOptions.From(context.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), StrataVersion.Version);
