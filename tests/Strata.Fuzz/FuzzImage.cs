@@ -47,18 +47,8 @@ internal sealed class FuzzImage(SeedImage seed)
         {
             blobs[layer.Digest] = layer.Blob;
         }
-        var manifest = new JsonObject
-        {
-            ["schemaVersion"] = 2,
-            ["mediaType"] = "application/vnd.oci.image.manifest.v1+json",
-            ["config"] = new JsonObject
-            {
-                ["mediaType"] = "application/vnd.oci.image.config.v1+json",
-                ["digest"] = configDigest,
-                ["size"] = configBytes.Length,
-            },
-            ["layers"] = new JsonArray([.. Layers.Select(l => new JsonObject { ["mediaType"] = l.MediaType, ["digest"] = l.Digest, ["size"] = l.Blob.Length })]),
-        };
+        var manifest = OciImageBuilder.Manifest(configDigest, configBytes.Length,
+            new JsonArray([.. Layers.Select(l => new JsonObject { ["mediaType"] = l.MediaType, ["digest"] = l.Digest, ["size"] = l.Blob.Length })]));
         var manifestBytes = EditManifest?.Invoke(manifest) ?? Encoding.UTF8.GetBytes(manifest.ToJsonString());
         var manifestDigest = OciImageBuilder.Sha256(manifestBytes);
         blobs[manifestDigest] = manifestBytes;

@@ -232,20 +232,22 @@ public sealed class OciImageBuilder
         var configBytes = Encoding.UTF8.GetBytes(config.ToJsonString());
         var configDigest = Sha256(configBytes);
         stored.Add((configDigest, configBytes));
-        var manifest = new JsonObject
-        {
-            ["schemaVersion"] = 2,
-            ["mediaType"] = "application/vnd.oci.image.manifest.v1+json",
-            ["config"] = new JsonObject
-            {
-                ["mediaType"] = "application/vnd.oci.image.config.v1+json",
-                ["digest"] = configDigest,
-                ["size"] = configBytes.Length,
-            },
-            ["layers"] = layerDescriptors,
-        };
-        return (Encoding.UTF8.GetBytes(manifest.ToJsonString()), stored);
+        return (Encoding.UTF8.GetBytes(Manifest(configDigest, configBytes.Length, layerDescriptors).ToJsonString()), stored);
     }
+
+    /// <summary>An OCI image manifest naming the config and the layers' descriptors.</summary>
+    public static JsonObject Manifest(string configDigest, long configSize, JsonArray layers) => new()
+    {
+        ["schemaVersion"] = 2,
+        ["mediaType"] = "application/vnd.oci.image.manifest.v1+json",
+        ["config"] = new JsonObject
+        {
+            ["mediaType"] = "application/vnd.oci.image.config.v1+json",
+            ["digest"] = configDigest,
+            ["size"] = configSize,
+        },
+        ["layers"] = layers,
+    };
 
     public static byte[] Compress(byte[] tar, LayerCompression compression)
     {
