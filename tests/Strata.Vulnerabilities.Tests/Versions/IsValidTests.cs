@@ -1,0 +1,50 @@
+using Strata.Vulnerabilities.Versions;
+
+namespace Strata.Vulnerabilities.Tests.Versions;
+
+/// <summary>Which strings each ecosystem accepts as a version, from its own format rules.</summary>
+public sealed class IsValidTests
+{
+    [Theory]
+    [InlineData("2.36-9+deb12u4", true)]
+    [InlineData("1:2.36-9+deb12u4", true)]
+    [InlineData("1.2.3-1~deb7u1", true)]
+    [InlineData("2.7.4+reloaded2-13+deb9u1", true)]
+    [InlineData("1.0-2-3", true)] // upstream may hold hyphens when there is a revision
+    [InlineData("0", true)]
+    [InlineData("", false)]
+    [InlineData("a1.0", false)] // upstream must start with a digit
+    [InlineData("1:", false)]
+    [InlineData("x:1.0", false)] // the epoch is a number
+    [InlineData("1.0-", false)] // an empty revision
+    [InlineData("1.0 beta", false)]
+    [InlineData("1.0_1", false)]
+    public void Dpkg(string version, bool valid) => Assert.Equal(valid, new DpkgVersionComparer().IsValid(version));
+
+    [Theory]
+    [InlineData("1.2.3", true)]
+    [InlineData("v1.2.3-beta.1+build.5", true)]
+    [InlineData("1.0.0-x-y-z.--", true)]
+    [InlineData("0", true)]
+    [InlineData("", false)]
+    [InlineData("1.2.x", false)]
+    [InlineData("1.2.3-", false)]
+    [InlineData("1.2.3-a..b", false)]
+    [InlineData("1.2.3-be$ta", false)]
+    [InlineData("1.2.3+", false)]
+    [InlineData("1.2.3.4", false)]
+    public void SemVer(string version, bool valid) => Assert.Equal(valid, new SemVerComparer().IsValid(version));
+
+    [Theory]
+    [InlineData("1.0.0.1-beta", true)]
+    [InlineData("1.0", true)]
+    [InlineData("1.0.01", true)]
+    [InlineData("13.0.1+meta", true)]
+    [InlineData("1.0.0-BETA.X.y.5.77.0+AA", true)]
+    [InlineData("1.0.0.0.0", false)]
+    [InlineData("v1.0.0", false)]
+    [InlineData("1.0.0-", false)]
+    [InlineData("abc", false)]
+    [InlineData("", false)]
+    public void NuGet(string version, bool valid) => Assert.Equal(valid, new NuGetVersionComparer().IsValid(version));
+}
