@@ -9,6 +9,7 @@ public static class VersionComparers
         new SemVerComparer(),
         new GoVersionComparer(),
         new NuGetVersionComparer(),
+        new ApkVersionComparer(),
     ];
 
     private static readonly Dictionary<string, IVersionComparer> ByEcosystem = All
