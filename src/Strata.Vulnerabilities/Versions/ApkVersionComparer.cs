@@ -1,15 +1,17 @@
 namespace Strata.Vulnerabilities.Versions;
 
 /// <summary>
-/// Alpine's apk version ordering (apk-package(5), apk-tools' version.c), also used by Wolfi and Chainguard. Parts
-/// compare in order: the dotted numbers; the letter (none sorts first); the suffixes, where <c>_alpha</c>,
-/// <c>_beta</c>, <c>_pre</c>, <c>_rc</c> sort before the plain release and <c>_cvs</c>, <c>_svn</c>, <c>_git</c>,
-/// <c>_hg</c>, <c>_p</c> after it; the commit hash; the <c>-rN</c> revision (none is <c>-r0</c>).
-/// Text the grammar does not cover makes a version sort below the same version without it.
+/// Alpine's apk version ordering (apk-package(5), apk-tools' version.c), also used by the distributions built with
+/// apk (Wolfi, Chainguard, MinimOS, Alpaquita). Parts compare in order: the dotted numbers; the letter (none sorts
+/// first); the suffixes, where <c>_alpha</c>, <c>_beta</c>, <c>_pre</c>, <c>_rc</c> sort before the plain release
+/// and <c>_cvs</c>, <c>_svn</c>, <c>_git</c>, <c>_hg</c>, <c>_p</c> after it; the commit hash; the <c>-rN</c>
+/// revision (none is <c>-r0</c>). Text the grammar does not cover makes a version sort below the same version
+/// without it.
 /// </summary>
 public sealed class ApkVersionComparer : IVersionComparer
 {
-    public IReadOnlyList<string> Ecosystems { get; } = ["Alpine", "Wolfi", "Chainguard"];
+    public IReadOnlyList<string> Ecosystems { get; } =
+        ["Alpine", "Wolfi", "Chainguard", "MinimOS", "Alpaquita", "BellSoft Hardened Containers"];
 
     public bool IsValid(string version) => ApkVersion.Parse(version).IsWellFormed;
 

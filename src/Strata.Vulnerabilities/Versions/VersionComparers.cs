@@ -10,6 +10,7 @@ public static class VersionComparers
         new GoVersionComparer(),
         new NuGetVersionComparer(),
         new ApkVersionComparer(),
+        new RpmVersionComparer(),
     ];
 
     private static readonly Dictionary<string, IVersionComparer> ByEcosystem = All

@@ -66,4 +66,17 @@ public sealed class IsValidTests
     [InlineData("1.0~", false)] // an empty commit hash
     [InlineData("1.0-r1-r2", false)]
     public void Apk(string version, bool valid) => Assert.Equal(valid, new ApkVersionComparer().IsValid(version));
+
+    [Theory]
+    [InlineData("2.28-236.el9_4.2", true)]
+    [InlineData("1:3.0.7-27.el9", true)]
+    [InlineData("1.0~rc1^git1-3", true)]
+    [InlineData("2.34", true)]
+    [InlineData("", false)]
+    [InlineData(":1.0-1", false)] // an empty epoch
+    [InlineData("x:1.0-1", false)] // a non-numeric epoch
+    [InlineData("1.0-", false)] // an empty release
+    [InlineData("-1", false)] // an empty version
+    [InlineData("1.0 -1", false)]
+    public void Rpm(string version, bool valid) => Assert.Equal(valid, new RpmVersionComparer().IsValid(version));
 }
