@@ -11,6 +11,9 @@ public static class VersionComparers
         new NuGetVersionComparer(),
         new ApkVersionComparer(),
         new RpmVersionComparer(),
+        new PubVersionComparer(),
+        new HackageVersionComparer(),
+        new CranVersionComparer(),
     ];
 
     private static readonly Dictionary<string, IVersionComparer> ByEcosystem = All
