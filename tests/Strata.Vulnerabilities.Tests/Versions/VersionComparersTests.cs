@@ -19,6 +19,7 @@ public sealed class VersionComparersTests
     [InlineData("Photon OS", typeof(RpmVersionComparer))]
     [InlineData("npm", typeof(SemVerComparer))]
     [InlineData("crates.io", typeof(SemVerComparer))]
+    [InlineData("Hex", typeof(SemVerComparer))]
     [InlineData("Go", typeof(GoVersionComparer))]
     [InlineData("NuGet", typeof(NuGetVersionComparer))]
     [InlineData("Pub", typeof(PubVersionComparer))]
