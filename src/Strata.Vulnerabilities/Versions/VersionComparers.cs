@@ -6,6 +6,7 @@ public static class VersionComparers
     private static readonly IVersionComparer[] All =
     [
         new Pep440VersionComparer(),
+        new MavenVersionComparer(),
     ];
 
     private static readonly Dictionary<string, IVersionComparer> ByEcosystem = All
