@@ -7,6 +7,7 @@ public static class VersionComparers
     [
         new Pep440VersionComparer(),
         new MavenVersionComparer(),
+        new RubyGemsVersionComparer(),
     ];
 
     private static readonly Dictionary<string, IVersionComparer> ByEcosystem = All

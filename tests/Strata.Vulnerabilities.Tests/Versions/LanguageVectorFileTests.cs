@@ -15,6 +15,8 @@ public sealed class LanguageVectorFileTests
     [InlineData("PyPI", "pypi-versions-generated.txt")]
     [InlineData("Maven", "maven-versions.txt")]
     [InlineData("Maven", "maven-versions-generated.txt")]
+    [InlineData("RubyGems", "rubygems-versions.txt")]
+    [InlineData("RubyGems", "rubygems-versions-generated.txt")]
     public void Every_vector_line_holds_in_both_directions(string ecosystem, string file)
     {
         var comparer = VersionComparers.For(ecosystem);
