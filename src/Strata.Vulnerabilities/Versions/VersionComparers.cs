@@ -8,6 +8,7 @@ public static class VersionComparers
         new Pep440VersionComparer(),
         new MavenVersionComparer(),
         new RubyGemsVersionComparer(),
+        new ComposerVersionComparer(),
     ];
 
     private static readonly Dictionary<string, IVersionComparer> ByEcosystem = All
