@@ -14,6 +14,10 @@ public static class VersionComparers
         new PubVersionComparer(),
         new HackageVersionComparer(),
         new CranVersionComparer(),
+        new Pep440VersionComparer(),
+        new MavenVersionComparer(),
+        new RubyGemsVersionComparer(),
+        new ComposerVersionComparer(),
     ];
 
     private static readonly Dictionary<string, IVersionComparer> ByEcosystem = All
