@@ -122,12 +122,12 @@ public static class CvssV4
         // distance within its MacroVector, and the MacroVector's depth.
         (double? Lower, double Distance, double Depth)[] parts =
         [
-            (LowerScore(eq, (0, 1)), Sum("AV", "PR", "UI"), Depths.Eq1Depth[eq1] * Step),
-            (LowerScore(eq, (1, 1)), Sum("AC", "AT"), Depths.Eq2Depth[eq2] * Step),
+            (LowerScore(eq, 0), Sum("AV", "PR", "UI"), Depths.Eq1Depth[eq1] * Step),
+            (LowerScore(eq, 1), Sum("AC", "AT"), Depths.Eq2Depth[eq2] * Step),
             (LowerEq3Eq6Score(eq), Sum("VC", "VI", "VA", "CR", "IR", "AR"), Depths.Eq3Eq6Depth[eq3][eq6] * Step),
-            (LowerScore(eq, (3, 1)), Sum("SC", "SI", "SA"), Depths.Eq4Depth[eq4] * Step),
+            (LowerScore(eq, 3), Sum("SC", "SI", "SA"), Depths.Eq4Depth[eq4] * Step),
             // EQ5's proportion is always 0 here, but a lower MacroVector still counts towards the mean.
-            (LowerScore(eq, (4, 1)), 0.0, Step),
+            (LowerScore(eq, 4), 0.0, Step),
         ];
         var existing = parts.Where(p => p.Lower is not null).ToList();
         var meanDistance = existing.Count == 0
@@ -174,22 +174,20 @@ public static class CvssV4
     private static Dictionary<string, string> Split(string vector) =>
         vector.Split('/').Select(part => part.Split(':')).ToDictionary(kv => kv[0], kv => kv[1], StringComparer.Ordinal);
 
-    private static double? LowerScore(int[] eq, params (int Index, int Increment)[] steps)
+    /// <summary>The score of the MacroVector one level lower in the EQ at <paramref name="index"/>, or null when there is none.</summary>
+    private static double? LowerScore(int[] eq, int index)
     {
         var lower = (int[])eq.Clone();
-        foreach (var (index, increment) in steps)
-        {
-            lower[index] += increment;
-        }
+        lower[index]++;
         return CvssV4MacroVectorScores.ByMacroVector.TryGetValue(string.Concat(lower), out var score) ? score : null;
     }
 
     /// <summary>EQ3 and EQ6 step down together: 00 to 01 or 10 (whichever scores higher), 01 and 11 to 21, 10 to 11; 21 is the lowest.</summary>
     private static double? LowerEq3Eq6Score(int[] eq) => (eq[2], eq[5]) switch
     {
-        (0, 0) => LowerScore(eq, (5, 1)) is { } left && LowerScore(eq, (2, 1)) is { } right ? Math.Max(left, right) : null,
-        (0, 1) or (1, 1) => LowerScore(eq, (2, 1)),
-        (1, 0) => LowerScore(eq, (5, 1)),
+        (0, 0) => LowerScore(eq, 5) is { } left && LowerScore(eq, 2) is { } right ? Math.Max(left, right) : null,
+        (0, 1) or (1, 1) => LowerScore(eq, 2),
+        (1, 0) => LowerScore(eq, 5),
         _ => null,
     };
 

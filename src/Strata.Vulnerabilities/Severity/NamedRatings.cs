@@ -8,8 +8,8 @@ namespace Strata.Vulnerabilities.Severity;
 /// <list type="bullet">
 /// <item>GitHub (GHSA <c>database_specific.severity</c>): LOW, MODERATE, HIGH, CRITICAL; MODERATE is Medium.</item>
 /// <item>Debian (security tracker urgency): unimportant and low are Low (unimportant is below low, and Low is Strata's
-/// least level), medium is Medium, high is High; the tracker's trailing <c>*</c> / <c>**</c> marks are dropped;
-/// "not yet assigned" and "end-of-life" are no rating.</item>
+/// least level), medium is Medium, high is High; a trailing <c>*</c> or <c>**</c> mark is dropped; "not yet assigned"
+/// and "end-of-life" are no rating.</item>
 /// <item>Ubuntu (priority): negligible and low are Low, medium Medium, high High, critical Critical; untriaged is no rating.</item>
 /// <item>Red Hat and SUSE (impact): Low, Moderate (Medium), Important (High), Critical.</item>
 /// <item>Words several use: medium, none and unknown (the last two are no rating).</item>
