@@ -16,7 +16,8 @@ public static class SarifWriter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    public const string InformationUri = "https://github.com/strata-tool/strata";
+    /// <summary>Under the reserved <c>.invalid</c> domain, as the SPDX namespace is, until the project has a public home.</summary>
+    public const string InformationUri = "https://strata.invalid/";
 
     /// <summary>The partialFingerprints key; its version changes only if what is hashed changes.</summary>
     public const string FingerprintKey = "strataFinding/v1";
