@@ -36,7 +36,7 @@ internal sealed class ComponentReader(bool fromStrata, IReadOnlyList<string> dif
             Locations = fromStrata ? properties.StrataLocations(where) : TrivyLocations(properties),
             SourceName = properties.First(StrataProperties.SourceName) ?? properties.First("aquasecurity:trivy:SrcName") ?? upstreamName,
             SourceVersion = properties.First(StrataProperties.SourceVersion) ?? TrivySourceVersion(properties) ?? upstreamVersion,
-            Architecture = purl.Qualifier("arch"),
+            Architecture = properties.First(StrataProperties.Architecture) ?? purl.Qualifier("arch"),
         });
     }
 

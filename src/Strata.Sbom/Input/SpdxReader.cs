@@ -64,7 +64,7 @@ internal static class SpdxReader
                 Locations = fromStrata ? annotations.StrataLocations(where) : [],
                 SourceName = annotations.First(StrataProperties.SourceName) ?? upstreamName,
                 SourceVersion = annotations.First(StrataProperties.SourceVersion) ?? upstreamVersion,
-                Architecture = purl.Qualifier("arch"),
+                Architecture = annotations.First(StrataProperties.Architecture) ?? purl.Qualifier("arch"),
             });
         }
         os ??= packages.Select(p => ParsedPackageUrl.TryParse(p.Purl)).Select(p => p is null ? null : PurlPackages.Distro(p)).FirstOrDefault(o => o is not null);

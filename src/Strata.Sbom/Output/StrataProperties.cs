@@ -8,7 +8,8 @@ namespace Strata.Sbom.Output;
 /// (CycloneDX properties, SPDX annotations), so <c>strata scan sbom:FILE</c> can read them back. Per location, in the
 /// same order under each name: <c>strata:location:path</c>, <c>strata:layer:index</c>, <c>strata:layer:diffId</c>
 /// and <c>strata:layer:createdBy</c> (no value when the layer has no history entry); OS packages add
-/// <c>strata:package:sourceName</c> and <c>strata:package:sourceVersion</c>.
+/// <c>strata:package:sourceName</c> and <c>strata:package:sourceVersion</c>, and packages with a known architecture
+/// (OS packages, Go binaries) <c>strata:package:architecture</c>.
 /// </summary>
 public static class StrataProperties
 {
@@ -18,6 +19,7 @@ public static class StrataProperties
     public const string LayerCreatedBy = "strata:layer:createdBy";
     public const string SourceName = "strata:package:sourceName";
     public const string SourceVersion = "strata:package:sourceVersion";
+    public const string Architecture = "strata:package:architecture";
     public const string ImageConfigDigest = "strata:image:configDigest";
     public const string ImagePlatform = "strata:image:platform";
     public const string OsVersionCodename = "strata:os:versionCodename";
@@ -48,6 +50,10 @@ public static class StrataProperties
         if (package.SourceVersion is not null)
         {
             yield return (SourceVersion, package.SourceVersion);
+        }
+        if (package.Architecture is not null)
+        {
+            yield return (Architecture, package.Architecture);
         }
     }
 }
