@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Strata.Images;
 
@@ -17,7 +18,7 @@ public static class JsonInput
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             if (stream.Length > maxBytes)
             {
-                throw new StrataException($"{path}: the {what} is {stream.Length:N0} bytes, more than the {maxBytes:N0} allowed");
+                throw new StrataException(string.Create(CultureInfo.InvariantCulture, $"{path}: the {what} is {stream.Length:N0} bytes, more than the {maxBytes:N0} allowed"));
             }
             bytes = new byte[stream.Length];
             stream.ReadExactly(bytes);

@@ -58,6 +58,27 @@ public sealed class RoundTripTests(WastefulSbom wasteful) : IClassFixture<Wastef
         Assert.Equal((original.ManifestDigest, original.ConfigDigest), (read.ManifestDigest, read.ConfigDigest));
     }
 
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Created_by_text_with_equals_signs_and_separators_survives(string format)
+    {
+        const string Layer = "sha256:5555555555555555555555555555555555555555555555555555555555555555";
+        var package = new Package
+        {
+            Ecosystem = "npm", Name = "left-pad", Version = "1.3.0", Purl = "pkg:npm/left-pad@1.3.0",
+            Locations =
+            [
+                new("/srv/my app/node_modules/left-pad/package.json", 2, Layer, "RUN |1 NODE_ENV=production /bin/sh -c npm ci; at=1 # buildkit"),
+                new("/srv/other/node_modules/left-pad/package.json", 3, Layer, null),
+            ],
+        };
+        var original = SampleDocuments.Empty with { Packages = [package] };
+
+        var read = WriteAndRead(original, format);
+
+        Assert.Equal(Facts(package), Facts(Assert.Single(read.Packages)));
+    }
+
     /// <summary>What a scan needs of a package (licences are compared by the writers' own tests).</summary>
     private static string Facts(Package p) =>
         $"{p.Ecosystem}|{p.Name}|{p.Version}|{p.Purl}|{p.SourceName}|{p.SourceVersion}|{p.Architecture}|"

@@ -92,4 +92,18 @@ public sealed class VexDocumentTests : IDisposable
         Assert.StartsWith(file + expected, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
+
+    [Fact]
+    public void A_file_over_the_bound_is_refused_before_it_is_read()
+    {
+        var file = files.WriteRaw("");
+        using (var stream = File.OpenWrite(file))
+        {
+            stream.SetLength(32L * 1024 * 1024 + 1); // sparse: nothing is written
+        }
+
+        var error = Assert.Throws<StrataException>(() => VexDocument.Load(file));
+
+        Assert.Equal($"{file}: the VEX document is 33,554,433 bytes, more than the 33,554,432 allowed", error.Message);
+    }
 }
