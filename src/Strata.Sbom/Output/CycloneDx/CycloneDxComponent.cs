@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Strata.Sbom.Model;
 using Strata.Sbom.Output.Licenses;
@@ -7,9 +6,7 @@ namespace Strata.Sbom.Output.CycloneDx;
 
 /// <summary>
 /// One package as a <c>library</c> component. Where it was found goes to <c>evidence.occurrences</c> (the paths) and to
-/// Strata's properties: per location, in the same order under each name, <c>strata:location:path</c>,
-/// <c>strata:layer:index</c>, <c>strata:layer:diffId</c> and <c>strata:layer:createdBy</c> (no value when the layer
-/// has no history entry); OS packages add <c>strata:package:sourceName</c> and <c>strata:package:sourceVersion</c>.
+/// Strata's properties (<see cref="StrataProperties"/>).
 /// </summary>
 internal static class CycloneDxComponent
 {
@@ -22,7 +19,7 @@ internal static class CycloneDxComponent
         json.WriteOptional("version", package.Version);
         json.WriteOptional("purl", package.Purl);
         CycloneDxLicenses.Write(json, package.Licenses, refs);
-        WriteProperties(json, Properties(package));
+        WriteProperties(json, StrataProperties.Of(package));
         WriteEvidence(json, package.Locations);
         json.WriteEndObject();
     }
@@ -47,25 +44,6 @@ internal static class CycloneDxComponent
             json.WriteEndObject();
         }
         json.WriteEndArray();
-    }
-
-    private static IEnumerable<(string Name, string? Value)> Properties(Package package)
-    {
-        foreach (var location in package.Locations)
-        {
-            yield return ("strata:location:path", location.Path);
-            yield return ("strata:layer:index", location.Layer.ToString(CultureInfo.InvariantCulture));
-            yield return ("strata:layer:diffId", location.DiffId);
-            yield return ("strata:layer:createdBy", location.CreatedBy);
-        }
-        if (package.SourceName is not null)
-        {
-            yield return ("strata:package:sourceName", package.SourceName);
-        }
-        if (package.SourceVersion is not null)
-        {
-            yield return ("strata:package:sourceVersion", package.SourceVersion);
-        }
     }
 
     private static void WriteEvidence(Utf8JsonWriter json, IReadOnlyList<PackageLocation> locations)

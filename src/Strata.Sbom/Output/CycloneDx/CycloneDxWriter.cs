@@ -58,11 +58,7 @@ public static class CycloneDxWriter
         json.WriteString("bom-ref", refs.Image);
         json.WriteString("name", document.ImageName);
         json.WriteString("version", document.ManifestDigest ?? document.ConfigDigest);
-        CycloneDxComponent.WriteProperties(json,
-        [
-            ("strata:image:configDigest", document.ConfigDigest),
-            ("strata:image:platform", document.Platform),
-        ]);
+        CycloneDxComponent.WriteProperties(json, StrataProperties.Of(document));
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -75,6 +71,7 @@ public static class CycloneDxWriter
         json.WriteString("name", os.Id);
         json.WriteOptional("version", os.VersionId);
         json.WriteOptional("description", os.PrettyName);
+        CycloneDxComponent.WriteProperties(json, StrataProperties.Of(os));
         json.WriteEndObject();
     }
 

@@ -36,14 +36,14 @@ public static class SpdxWriter
         json.WriteEndObject();
         json.WriteStartArray("packages");
         SpdxPackageWriter.WriteSubject(json, SpdxIds.Image, document.ImageName, document.ManifestDigest ?? document.ConfigDigest, "CONTAINER",
-            $"platform {document.Platform}, config {document.ConfigDigest}");
+            $"platform {document.Platform}, config {document.ConfigDigest}", StrataProperties.Of(document), options);
         if (document.Os is { } os)
         {
-            SpdxPackageWriter.WriteSubject(json, SpdxIds.OperatingSystem, os.Id, os.VersionId, "OPERATING_SYSTEM", os.PrettyName);
+            SpdxPackageWriter.WriteSubject(json, SpdxIds.OperatingSystem, os.Id, os.VersionId, "OPERATING_SYSTEM", os.PrettyName, StrataProperties.Of(os), options);
         }
         for (var i = 0; i < document.Packages.Count; i++)
         {
-            SpdxPackageWriter.WritePackage(json, document.Packages[i], ids.Packages[i], licenseRefs);
+            SpdxPackageWriter.WritePackage(json, document.Packages[i], ids.Packages[i], licenseRefs, options);
             SbomJson.FlushIfFull(json);
         }
         json.WriteEndArray();
