@@ -9,6 +9,8 @@ public static class VersionComparers
         new SemVerComparer(),
         new GoVersionComparer(),
         new NuGetVersionComparer(),
+        new ApkVersionComparer(),
+        new RpmVersionComparer(),
     ];
 
     private static readonly Dictionary<string, IVersionComparer> ByEcosystem = All

@@ -14,9 +14,11 @@ public sealed class TotalOrderTests
         "1:", ":1", "1:1", "a:1", "1-", "-1", "1--1", "1.0~rc1", "1.0^git1", "1.0-r1", "1.0_rc1", "1.0_p1", "1.0a",
         "1.0-alpha", "1.0-ALPHA", "1.0+meta", "1.0.0.0.0.0", "1..0", "1.0-a..b", "99999999999999999999999999999",
         "1.2.3-0.1", "1.2.3-00", "go1.21rc2", "1.1.α", "x", "latest", "1 0", "\0", "1.0\n", "%%", "[1.0,2.0)",
+        "1.0_rc1-r2", "1.0_p1_rc", "1.0-r-1", "1.0--x", "1.0.r1", "1.0r1", "1.0~ab", "1.0~ab-r1", "1.02", "1.1", "1.00",
+        "1.0_blah", "1.0_blah2", "1-r0-x", "0.0.0-20191109021931-daa7c04131f5", "1.0.0-beta.2", "1.0.0-BETA.11", "2:1.0", "1.0^", "1.0~", "1.0^~", "1-", "+2-:1", "1.m+e2:1", "1.0-1.el9", "1:1.0-1.el9",
     ];
 
-    public static TheoryData<string> Ecosystems => ["Debian", "npm", "Go", "NuGet"];
+    public static TheoryData<string> Ecosystems => ["Debian", "npm", "Go", "NuGet", "Alpine", "Red Hat"];
 
     [Theory]
     [MemberData(nameof(Ecosystems))]

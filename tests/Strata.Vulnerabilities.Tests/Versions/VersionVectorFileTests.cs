@@ -12,6 +12,9 @@ public sealed class VersionVectorFileTests
     [InlineData("semver-versions.txt", "crates.io")]
     [InlineData("semver-versions.txt", "Go")]
     [InlineData("nuget-versions.txt", "NuGet")]
+    [InlineData("alpine-versions.txt", "Alpine")]
+    [InlineData("alpine-versions-generated.txt", "Alpine")]
+    [InlineData("redhat-versions.txt", "Red Hat")]
     public void Every_line_of_the_file_holds_both_ways(string file, string ecosystem)
     {
         var comparer = VersionComparers.For(ecosystem);
