@@ -11,6 +11,9 @@ public static class VersionComparers
         new NuGetVersionComparer(),
         new ApkVersionComparer(),
         new RpmVersionComparer(),
+        new Pep440VersionComparer(),
+        new MavenVersionComparer(),
+        new RubyGemsVersionComparer(),
     ];
 
     private static readonly Dictionary<string, IVersionComparer> ByEcosystem = All
