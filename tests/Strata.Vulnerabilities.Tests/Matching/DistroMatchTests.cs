@@ -119,4 +119,42 @@ public sealed class DistroMatchTests
         Assert.Equal("UBUNTU-CVE-TEST-1", Assert.Single(findings).Id);
         Assert.Equal("Ubuntu:22.04:LTS", findings[0].Ecosystem);
     }
+
+    [Fact]
+    public void Alpine_packages_match_by_origin_in_their_release_branch()
+    {
+        var alpine = new OsInfo("alpine", "3.18.4", "Alpine Linux v3.18", null);
+        var libssl = new Package
+        {
+            Ecosystem = "apk", Name = "libssl3", Version = "3.1.3-r0", SourceName = "openssl", SourceVersion = "3.1.3-r0",
+            Purl = "pkg:apk/alpine/libssl3@3.1.3-r0", Locations = [new PackageLocation("/lib/apk/db/installed", 0, "sha256:00", null)],
+        };
+        var v318 = Record("ALPINE-TEST-1", "Alpine:v3.18", "openssl", Range("ECOSYSTEM", "introduced:0", "fixed:3.1.4-r0"));
+        var v319 = Record("ALPINE-TEST-2", "Alpine:v3.19", "openssl", Range("ECOSYSTEM", "introduced:0"));
+        var byBinary = Record("ALPINE-TEST-3", "Alpine:v3.18", "libssl3", Range("ECOSYSTEM", "introduced:0"));
+
+        var finding = Assert.Single(VulnerabilityMatcher.Match([libssl], alpine, Records.Source(v318, v319, byBinary)));
+
+        Assert.Equal("ALPINE-TEST-1", finding.Id);
+        Assert.Equal(["3.1.4-r0"], finding.FixedVersions);
+    }
+
+    [Fact]
+    public void Red_Hat_packages_compare_with_their_epoch_in_the_enterprise_linux_stream_of_their_major_release()
+    {
+        var rhel = new OsInfo("rhel", "9.4", "Red Hat Enterprise Linux 9.4 (Plow)", null);
+        var libs = new Package
+        {
+            Ecosystem = "rpm", Name = "openssl-libs", Version = "1:3.0.7-24.el9", SourceName = "openssl", SourceVersion = "3.0.7-24.el9",
+            Purl = "pkg:rpm/rhel/openssl-libs@3.0.7-24.el9?epoch=1", Locations = [new PackageLocation("/var/lib/rpm/rpmdb.sqlite", 0, "sha256:00", null)],
+        };
+        var baseos = Record("RHSA-TEST-1", "Red Hat:enterprise_linux:9::baseos", "openssl", Range("ECOSYSTEM", "introduced:0", "fixed:1:3.0.7-27.el9"));
+        var fixedBefore = Record("RHSA-TEST-2", "Red Hat:enterprise_linux:9::baseos", "openssl-libs", Range("ECOSYSTEM", "introduced:0", "fixed:1:3.0.7-20.el9"));
+        var rhel8 = Record("RHSA-TEST-3", "Red Hat:enterprise_linux:8::baseos", "openssl", Range("ECOSYSTEM", "introduced:0"));
+
+        var finding = Assert.Single(VulnerabilityMatcher.Match([libs], rhel, Records.Source(baseos, fixedBefore, rhel8)));
+
+        Assert.Equal("RHSA-TEST-1", finding.Id);
+        Assert.Equal(["1:3.0.7-27.el9"], finding.FixedVersions);
+    }
 }
