@@ -12,12 +12,6 @@ internal static class LanguageEcosystems
 {
     private static readonly EcosystemRules PyPiRules = new((a, b) => PythonCataloger.NormalizeName(a) == PythonCataloger.NormalizeName(b), _ => true);
 
-    /// <summary>The cataloger names this class maps; packages of any other are not language packages.</summary>
-    public static readonly IReadOnlySet<string> Catalogers = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "npm", "python", "java", "go", "dotnet", "rust", "ruby", "php",
-    };
-
     /// <summary>The target, or null with the reason when the package cannot be looked up.</summary>
     public static OsvTarget? Map(Package package, out string? unmapped)
     {
