@@ -33,9 +33,7 @@ internal static class LanguageEcosystems
                 // Maven:<repository URL> records are the same coordinates served elsewhere; they apply too.
                 return new OsvTarget(package, "Maven", [package.Name], package.Version, EcosystemRules.Exact);
             case "go":
-                // OSV's Go versions are canonical semver without the v the module system writes (v1.19.8 → 1.19.8).
-                var version = package.Version.StartsWith('v') ? package.Version[1..] : package.Version;
-                return new OsvTarget(package, "Go", [package.Name], version, EcosystemRules.Exact);
+                return new OsvTarget(package, "Go", [package.Name], GoVersions.ForOsv(package.Name, package.Version), EcosystemRules.Exact);
             case "dotnet":
                 return new OsvTarget(package, "NuGet", [package.Name], package.Version, EcosystemRules.IgnoreCase);
             case "rust":
