@@ -14,6 +14,9 @@ public static class VersionComparers
         new Pep440VersionComparer(),
         new MavenVersionComparer(),
         new RubyGemsVersionComparer(),
+        new PubVersionComparer(),
+        new HackageVersionComparer(),
+        new CranVersionComparer(),
     ];
 
     private static readonly Dictionary<string, IVersionComparer> ByEcosystem = All
