@@ -17,6 +17,7 @@ public static class VersionComparers
         new PubVersionComparer(),
         new HackageVersionComparer(),
         new CranVersionComparer(),
+        new ComposerVersionComparer(),
     ];
 
     private static readonly Dictionary<string, IVersionComparer> ByEcosystem = All
