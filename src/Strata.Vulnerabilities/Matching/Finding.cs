@@ -6,7 +6,7 @@ namespace Strata.Vulnerabilities.Matching;
 /// <summary>One vulnerability in one package: the advisory (with its aliases merged) and what it says about this version.</summary>
 public sealed record Finding
 {
-    /// <summary>The advisory's ID; a CVE when one of the merged records is a CVE, else the first record's ID.</summary>
+    /// <summary>The advisory's ID: a CVE when one of the merged records names one (as its ID, an alias or its single upstream ID), else the first record's ID.</summary>
     public required string Id { get; init; }
 
     /// <summary>Every other ID of the same vulnerability (the other records and their aliases), sorted.</summary>

@@ -46,6 +46,7 @@ public static class OsvParser
             Id = id,
             Aliases = Strings(root, "aliases", where),
             Related = Strings(root, "related", where),
+            Upstream = Strings(root, "upstream", where),
             Modified = Time(root, "modified", where),
             Published = Time(root, "published", where),
             Withdrawn = Time(root, "withdrawn", where),

@@ -7,6 +7,12 @@ public sealed record OsvRecord
 
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>
+    /// The IDs this record was derived from (<c>DEBIAN-CVE-2016-2781</c> names <c>CVE-2016-2781</c>). A record with one
+    /// upstream ID is the same vulnerability as it; one with several (a DSA covering many CVEs) is not merged with them.
+    /// </summary>
+    public IReadOnlyList<string> Upstream { get; init; } = [];
+
     /// <summary>Records that name this one as a related advisory are not merged with it; only aliases are.</summary>
     public IReadOnlyList<string> Related { get; init; } = [];
 

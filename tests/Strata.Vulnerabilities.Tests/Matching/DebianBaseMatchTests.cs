@@ -15,7 +15,8 @@ public sealed class DebianBaseMatchTests(SharedImages images) : IClassFixture<Sh
         var result = VulnerabilityMatcher.MatchAll(sbom.Packages, sbom.Os, Advisories);
 
         var finding = Assert.Single(result.Findings);
-        Assert.Equal(("DEBIAN-CVE-2016-2781", "coreutils", "9.1-1"), (finding.Id, finding.Package.Name, finding.Package.Version));
+        Assert.Equal(("CVE-2016-2781", "coreutils", "9.1-1"), (finding.Id, finding.Package.Name, finding.Package.Version));
+        Assert.Equal(["DEBIAN-CVE-2016-2781"], finding.Aliases);
         Assert.Empty(finding.FixedVersions);
         Assert.Equal("Debian:12", finding.Ecosystem);
         Assert.Empty(result.Warnings);
@@ -46,7 +47,8 @@ public sealed class DebianBaseMatchTests(SharedImages images) : IClassFixture<Sh
         var findings = VulnerabilityMatcher.Match(earlier, images.Base.Os, Advisories);
 
         Assert.Equal(["libc-bin", "libc6"], findings.Select(f => f.Package.Name).Order(StringComparer.Ordinal));
-        Assert.All(findings, f => Assert.Equal("DEBIAN-CVE-2026-4438", f.Id));
+        Assert.All(findings, f => Assert.Equal("CVE-2026-4438", f.Id));
+        Assert.All(findings, f => Assert.Equal(["DEBIAN-CVE-2026-4438"], f.Aliases));
         Assert.All(findings, f => Assert.Equal(["2.36-9+deb12u14"], f.FixedVersions));
     }
 

@@ -136,6 +136,20 @@ public sealed class RangeSemanticsTests
     }
 
     [Fact]
+    public void A_record_derived_from_one_upstream_CVE_is_reported_as_that_CVE_but_one_derived_from_several_merges_with_none()
+    {
+        // As Debian publishes them: DEBIAN-CVE-* records name their one CVE in "upstream"; a DSA names all it fixes.
+        var single = Record("DEBIAN-CVE-2024-3333", "npm", "pkg", Range("SEMVER", "introduced:0"), extra: "\"upstream\": [\"CVE-2024-3333\"],");
+        var cve = Record("CVE-2024-3333", "npm", "pkg", Range("SEMVER", "introduced:0"));
+        var several = Record("DSA-9999-1", "npm", "pkg", Range("SEMVER", "introduced:0"), extra: "\"upstream\": [\"CVE-2024-3333\", \"CVE-2024-4444\"],");
+
+        var findings = VulnerabilityMatcher.Match([Npm("pkg", "1.0.0")], null, Records.Source(single, cve, several));
+
+        Assert.Equal(["CVE-2024-3333", "DSA-9999-1"], findings.Select(f => f.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["DEBIAN-CVE-2024-3333"], findings.Single(f => f.Id == "CVE-2024-3333").Aliases);
+    }
+
+    [Fact]
     public void Records_that_only_name_each_other_as_related_stay_apart()
     {
         var first = Record("GHSA-1111-1111-1111", "npm", "pkg", Range("SEMVER", "introduced:0"), extra: "\"related\": [\"GHSA-2222-2222-2222\"],");
