@@ -15,6 +15,7 @@ public static class CommandLine
     [
         (["analyze"], typeof(AnalyzeSettings)),
         (["sbom"], typeof(SbomSettings)),
+        (["scan"], typeof(ScanSettings)),
         (["inspect"], typeof(InspectSettings)),
         (["pull"], typeof(PullSettings)),
         (["push"], typeof(PushSettings)),
@@ -45,6 +46,11 @@ public static class CommandLine
             .WithDescription("List the packages of every ecosystem, each traced to its layer and Dockerfile line.")
             .WithExample("sbom", ExampleImage)
             .WithExample("sbom", ExampleImage, "--format", "cyclonedx-json", "-o", "sbom.json");
+        config.AddCommand<ScanCommand>("scan")
+            .WithDescription("Find known vulnerabilities offline (OSV database), each placed at its layer; IMAGE may be sbom:FILE.")
+            .WithExample("scan", ExampleImage)
+            .WithExample("scan", ExampleImage, "--severity", "critical,high", "--only-fixed", "--ignore-base", "--exit-code", "1")
+            .WithExample("scan", ExampleImage, "--format", "json", "-o", "scan.json");
         config.AddCommand<InspectCommand>("inspect")
             .WithDescription("Show an image's platforms, digests, config and layers without downloading layers.")
             .WithExample("inspect", ExampleImage)
