@@ -32,7 +32,7 @@ public sealed class ScanCommand(CliContext context) : AsyncCommand<ScanSettings>
             OnlyFixed = settings.OnlyFixed,
             IgnoreBase = settings.IgnoreBase,
         };
-        var exitCode = ScanInputs.WholeNumber(settings.ExitCode, "--exit-code", 1, 255);
+        var exitCode = ScanInputs.WholeNumber(settings.ExitCode, "--exit-code", 0, 255);
         var baseLayers = ScanInputs.WholeNumber(settings.BaseLayers, "--base-layers", 0, int.MaxValue);
         var dockerfile = ScanInputs.Dockerfile(context, settings.Dockerfile);
         var vex = settings.Vex.Select(v => VexDocument.Load(ScanInputs.ExistingFile(context, v, "--vex"))).ToList();

@@ -43,6 +43,6 @@ public sealed class ScanSettings : ImageSettings
     public string? Output { get; init; }
 
     [CommandOption("--exit-code <N>")]
-    [Description("Exit with N (1 to 255) when vulnerabilities remain after the filters and VEX (default: exit 0)")]
+    [Description("Exit with N (0 to 255) when vulnerabilities remain after the filters and VEX (default: exit 0)")]
     public string? ExitCode { get; init; }
 }

@@ -44,7 +44,7 @@ public static partial class ScanMarkdownWriter
     }
 
     private static string Id(string id) => PlainId().IsMatch(id)
-        ? $"[{MarkdownText.Escape(id)}](https://osv.dev/vulnerability/{id})"
+        ? $"[{id}](https://osv.dev/vulnerability/{id})"
         : MarkdownText.Escape(id);
 
     private static string Layer(ScanFinding placed) => placed.LayerIndex is { } index
