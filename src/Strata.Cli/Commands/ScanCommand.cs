@@ -36,10 +36,11 @@ public sealed class ScanCommand(CliContext context) : AsyncCommand<ScanSettings>
         var baseLayers = ScanInputs.WholeNumber(settings.BaseLayers, "--base-layers", 0, int.MaxValue);
         var dockerfile = ScanInputs.Dockerfile(context, settings.Dockerfile);
         var vex = settings.Vex.Select(v => VexDocument.Load(ScanInputs.ExistingFile(context, v, "--vex"))).ToList();
+        var sbomFile = settings.Image.StartsWith(SbomPrefix, StringComparison.Ordinal) ? SbomFile(settings.Image[SbomPrefix.Length..]) : null;
         using var store = AdvisoryStore.Open(ScanInputs.Database(context, settings));
 
-        var (sbom, baseImage) = settings.Image.StartsWith(SbomPrefix, StringComparison.Ordinal)
-            ? ReadSbomFile(settings.Image[SbomPrefix.Length..], baseLayers)
+        var (sbom, baseImage) = sbomFile is not null
+            ? ReadSbomFile(sbomFile, baseLayers)
             : await ReadImageAsync(settings, baseLayers, cancellationToken);
         Warnings.Write(context, sbom.Warnings);
         if (settings.IgnoreBase && baseImage.Layers is null)
@@ -52,17 +53,19 @@ public sealed class ScanCommand(CliContext context) : AsyncCommand<ScanSettings>
         return exitCode is { } code && report.Active.Count > 0 ? code : ExitCodes.Success;
     }
 
-    private (SbomDocument, BaseImage) ReadSbomFile(string path, int? baseLayers)
+    /// <summary>The SBOM file of IMAGE <c>sbom:FILE</c>, resolved; a missing one is an error naming it.</summary>
+    private string SbomFile(string path)
     {
         if (path.Length == 0)
         {
-            throw new StrataException("IMAGE: sbom: needs a file, as in sbom:sbom.json");
+            throw new StrataException("IMAGE: 'sbom:' needs a file, as in sbom:sbom.json");
         }
         var full = context.ResolvePath(path);
-        if (!File.Exists(full))
-        {
-            throw new StrataException($"{path}: no such SBOM file");
-        }
+        return File.Exists(full) ? full : throw new StrataException($"{path}: no such SBOM file");
+    }
+
+    private static (SbomDocument, BaseImage) ReadSbomFile(string full, int? baseLayers)
+    {
         var sbom = SbomReader.Read(full);
         // An SBOM carries no image config, so only --base-layers can say which layers are the base's.
         var baseImage = baseLayers is { } n

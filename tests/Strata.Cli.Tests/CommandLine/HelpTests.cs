@@ -9,7 +9,7 @@ namespace Strata.Cli.Tests.CommandLine;
 public sealed class HelpTests
 {
     /// <summary>Written out by hand, so a command missing from the application fails here.</summary>
-    private static readonly string[] AllCommands = ["", "analyze", "sbom", "inspect", "pull", "push", "cache", "cache ls", "cache du", "cache prune", "version"];
+    private static readonly string[] AllCommands = ["", "analyze", "sbom", "inspect", "pull", "push", "cache", "cache ls", "cache du", "cache prune", "version", "scan"];
 
     public static readonly TheoryData<string> Commands = new(AllCommands);
 
@@ -39,6 +39,7 @@ public sealed class HelpTests
     [Theory]
     [InlineData("analyze")]
     [InlineData("sbom")]
+    [InlineData("scan")]
     [InlineData("inspect")]
     [InlineData("pull")]
     public async Task Image_references_with_optional_parts_are_shown_literally(string command)
