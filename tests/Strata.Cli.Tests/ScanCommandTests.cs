@@ -1,0 +1,141 @@
+using System.Text.Json;
+using Strata.TestKit;
+
+namespace Strata.Cli.Tests;
+
+/// <summary>
+/// strata scan end to end: the real wasteful image, a database imported with strata db import, the real matcher.
+/// The layers are known from wasteful's Dockerfile: 0 is the Debian base (FROM scratch, ADD, CMD bash), 8 copies
+/// node_modules (lodash 4.17.15, minimist 1.2.0), 9 the Go binary (Go 1.19.8), 10 the .NET app (Newtonsoft.Json).
+/// </summary>
+public sealed class ScanCommandTests(ScanDatabase database) : IClassFixture<ScanDatabase>
+{
+    private static readonly string Wasteful = $"oci:{Fixtures.OciLayout}:wasteful";
+
+    private async Task<(CliResult Result, JsonElement Root)> ScanJsonAsync(params string[] options)
+    {
+        var result = await CliRunner.RunAsync(["scan", Wasteful, "--db", database.DbPath, "--format", "json", .. options]);
+        TestContext.Current.TestOutputHelper?.WriteLine(result.Error);
+        return (result, result.ExitCode == 0 || result.StandardOutput.Length > 0 ? JsonDocument.Parse(result.StandardOutput).RootElement.Clone() : default);
+    }
+
+    private static List<JsonElement> Findings(JsonElement root) => root.GetProperty("findings").EnumerateArray().ToList();
+
+    private static bool Is(JsonElement finding, string purlPrefix) =>
+        finding.GetProperty("purl").GetString()!.StartsWith(purlPrefix, StringComparison.Ordinal);
+
+    [Fact(Timeout = 180_000)]
+    public async Task Wasteful_shows_the_language_advisories_each_at_the_layer_that_copied_it()
+    {
+        var (result, root) = await ScanJsonAsync();
+
+        CliAssert.ExitCode(0, result);
+        Assert.Equal(["image", "findings"], root.EnumerateObject().Select(p => p.Name));
+        var baseImage = root.GetProperty("image").GetProperty("baseImage");
+        Assert.Equal((1, "history"), (baseImage.GetProperty("layers").GetInt32(), baseImage.GetProperty("source").GetString()));
+        var findings = Findings(root);
+        var lodash = findings.Where(f => Is(f, "pkg:npm/lodash@4.17.15")).ToList();
+        Assert.NotEmpty(lodash);
+        Assert.All(lodash, f =>
+        {
+            Assert.Equal(8, f.GetProperty("layerIndex").GetInt32());
+            Assert.Contains("node_modules", f.GetProperty("layerCommand").GetString(), StringComparison.Ordinal);
+            Assert.False(f.GetProperty("inBaseImage").GetBoolean());
+            Assert.StartsWith("/app/node_modules/lodash/", f.GetProperty("path").GetString(), StringComparison.Ordinal);
+        });
+        Assert.Contains(findings, f => Is(f, "pkg:npm/minimist@1.2.0") && f.GetProperty("layerIndex").GetInt32() == 8);
+        Assert.Contains(findings, f => Is(f, "pkg:golang/stdlib@") && f.GetProperty("layerIndex").GetInt32() == 9);
+        Assert.Contains(findings, f => Is(f, "pkg:nuget/Newtonsoft.Json@") && f.GetProperty("layerIndex").GetInt32() == 10);
+        string[] fields = ["id", "aliases", "package", "version", "purl", "fixedVersions", "severity", "score", "path", "layerIndex", "layerCommand", "inBaseImage", "suppressed"];
+        Assert.All(findings, f => Assert.All(fields, name => Assert.True(f.TryGetProperty(name, out _), $"{f.GetProperty("id")} has no '{name}'")));
+        Assert.All(findings, f => Assert.DoesNotContain(f.GetProperty("version").GetString(), f.GetProperty("fixedVersions").EnumerateArray().Select(v => v.GetString())));
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task The_base_images_apt_is_marked_in_base_and_ignore_base_drops_it()
+    {
+        var (all, allRoot) = await ScanJsonAsync();
+        var (ignored, ignoredRoot) = await ScanJsonAsync("--ignore-base");
+
+        CliAssert.ExitCode(0, all);
+        CliAssert.ExitCode(0, ignored);
+        var apt = Assert.Single(Findings(allRoot), f => f.GetProperty("package").GetString() == "apt");
+        Assert.Equal((0, true), (apt.GetProperty("layerIndex").GetInt32(), apt.GetProperty("inBaseImage").GetBoolean()));
+        Assert.Contains("CVE-2011-3374", apt.GetProperty("id").GetString() + string.Join(',', apt.GetProperty("aliases").EnumerateArray()), StringComparison.Ordinal);
+        Assert.DoesNotContain(Findings(ignoredRoot), f => f.GetProperty("package").GetString() == "apt");
+        Assert.Equal(Findings(allRoot).Count - 1, Findings(ignoredRoot).Count);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Only_fixed_drops_the_unfixed_apt_finding()
+    {
+        var (result, root) = await ScanJsonAsync("--only-fixed");
+
+        CliAssert.ExitCode(0, result);
+        Assert.DoesNotContain(Findings(root), f => f.GetProperty("package").GetString() == "apt");
+        Assert.All(Findings(root), f => Assert.NotEqual(0, f.GetProperty("fixedVersions").GetArrayLength()));
+        Assert.Contains(Findings(root), f => Is(f, "pkg:npm/lodash@"));
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Exit_code_is_n_when_findings_remain_and_0_when_the_filters_leave_none()
+    {
+        var remain = await CliRunner.RunAsync(["scan", Wasteful, "--db", database.DbPath, "--exit-code", "3", "-q"]);
+        // Every one of wasteful's 13 layers declared the base's: --ignore-base leaves nothing.
+        var none = await CliRunner.RunAsync(["scan", Wasteful, "--db", database.DbPath, "--exit-code", "3", "--base-layers", "13", "--ignore-base", "-q"]);
+
+        CliAssert.ExitCode(3, remain);
+        CliAssert.ExitCode(0, none);
+        Assert.Contains("lodash", remain.Out, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Base_layers_past_the_last_layer_names_the_option()
+    {
+        var result = await CliRunner.RunAsync(["scan", Wasteful, "--db", database.DbPath, "--base-layers", "14"]);
+
+        BadInputAssert.Rejected(result, "--base-layers", "14", "13 layers");
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task The_table_groups_by_severity_and_marks_base_layers()
+    {
+        var result = await CliRunner.RunAsync(["scan", Wasteful, "--db", database.DbPath], new Dictionary<string, string> { ["NO_COLOR"] = "1" });
+
+        CliAssert.ExitCode(0, result);
+        Assert.Contains("base image: 1 layer, from history", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^(CRITICAL|HIGH|MEDIUM|LOW|UNKNOWN) \(\d+\)$", result.Out);
+        Assert.Matches(@"(?m)^\S*CVE-2011-3374\s+apt\s.*\s0 \(base\)\s", result.Out);
+        Assert.DoesNotContain("\x1b[", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Markdown_is_a_table_for_a_pull_request()
+    {
+        using var work = new TempDirectory();
+
+        var result = await CliRunner.RunAsync(["scan", Wasteful, "--db", database.DbPath, "-f", "markdown", "-o", "scan.md"], workingDirectory: work.Path);
+
+        CliAssert.ExitCode(0, result);
+        var markdown = await File.ReadAllTextAsync(work.File("scan.md"), TestContext.Current.CancellationToken);
+        Assert.Contains("| Severity | ID | Package | Version | Fixed in | Layer | Base image |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| lodash | 4\\.17\\.15 |", markdown, StringComparison.Ordinal);
+    }
+
+    /// <summary>Strata's own SBOM keeps each package's layer, so scanning it places findings as scanning the image does.</summary>
+    [Fact(Timeout = 180_000)]
+    public async Task An_sbom_file_is_scanned_with_its_layer_facts()
+    {
+        using var work = new TempDirectory();
+        var sbom = await CliRunner.RunAsync(["sbom", Wasteful, "-f", "cyclonedx-json", "-o", "sbom.json"], workingDirectory: work.Path);
+        CliAssert.ExitCode(0, sbom);
+
+        var result = await CliRunner.RunAsync(["scan", "sbom:sbom.json", "--db", database.DbPath, "-f", "json"], workingDirectory: work.Path);
+
+        CliAssert.ExitCode(0, result);
+        var findings = Findings(JsonDocument.Parse(result.StandardOutput).RootElement);
+        var lodash = findings.First(f => Is(f, "pkg:npm/lodash@4.17.15"));
+        Assert.Equal(8, lodash.GetProperty("layerIndex").GetInt32());
+        Assert.Contains(findings, f => Is(f, "pkg:golang/stdlib@"));
+    }
+}
