@@ -104,7 +104,7 @@ public sealed class AdvisoryStore : IAdvisorySource, IDisposable
         {
             using var command = _connection.CreateCommand();
             command.CommandText = """
-                SELECT name, records, source, etag, last_modified, imported_at, checked_at FROM ecosystems ORDER BY name;
+                SELECT name, records, source, etag, last_modified, imported_at, checked_at FROM ecosystems ORDER BY name COLLATE NOCASE;
                 SELECT COUNT(*) FROM records;
                 """;
             var ecosystems = new List<EcosystemStatus>();
