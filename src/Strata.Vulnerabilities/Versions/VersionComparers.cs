@@ -3,7 +3,18 @@ namespace Strata.Vulnerabilities.Versions;
 /// <summary>The comparer for each OSV ecosystem, looked up by the ecosystem's base name (<c>Debian</c>, <c>npm</c>, <c>crates.io</c>).</summary>
 public static class VersionComparers
 {
-    private static readonly IVersionComparer[] All = [];
+    private static readonly IVersionComparer[] All =
+    [
+        new DpkgVersionComparer(),
+        new SemVerComparer(),
+        new GoVersionComparer(),
+        new NuGetVersionComparer(),
+        new ApkVersionComparer(),
+        new RpmVersionComparer(),
+        new Pep440VersionComparer(),
+        new MavenVersionComparer(),
+        new RubyGemsVersionComparer(),
+    ];
 
     private static readonly Dictionary<string, IVersionComparer> ByEcosystem = All
         .SelectMany(c => c.Ecosystems.Select(e => (e, c)))
