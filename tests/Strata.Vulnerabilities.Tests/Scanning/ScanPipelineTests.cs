@@ -1,4 +1,5 @@
 using Strata.Images;
+using Strata.Vulnerabilities.Matching;
 using Strata.Vulnerabilities.Scanning;
 using Strata.Vulnerabilities.Severity;
 using static Strata.Vulnerabilities.Tests.Scanning.Findings;
@@ -8,13 +9,13 @@ namespace Strata.Vulnerabilities.Tests.Scanning;
 public sealed class ScanPipelineTests
 {
     // Layer 0 is the base image's (base of 1 layer); the application's packages came in layers 2 and 3.
-    private static readonly Matching.Finding BaseHigh = Finding("CVE-2023-0001", SeverityLevel.High, 7.5, Package("zlib", "1.2.13", 0, "deb"), "1.2.13-2");
-    private static readonly Matching.Finding AppCritical = Finding("CVE-2021-23337", SeverityLevel.Critical, 9.8, Package("lodash", "4.17.15", 2), "4.17.21");
-    private static readonly Matching.Finding AppMediumUnfixed = Finding("GHSA-aaaa-bbbb-cccc", SeverityLevel.Medium, 5.3, Package("minimist", "1.2.0", 3));
-    private static readonly Matching.Finding AppLowFixed = Finding("CVE-2020-7598", SeverityLevel.Low, 3.1, Package("minimist", "1.2.0", 3), "1.2.3");
-    private static readonly Matching.Finding Unrated = Finding("OSV-2024-1", SeverityLevel.Unknown, null, Package("orphan", "0.1", null));
+    private static readonly Finding BaseHigh = Finding("CVE-2023-0001", SeverityLevel.High, 7.5, Package("zlib", "1.2.13", 0, "deb"), "1.2.13-2");
+    private static readonly Finding AppCritical = Finding("CVE-2021-23337", SeverityLevel.Critical, 9.8, Package("lodash", "4.17.15", 2), "4.17.21");
+    private static readonly Finding AppMediumUnfixed = Finding("GHSA-aaaa-bbbb-cccc", SeverityLevel.Medium, 5.3, Package("minimist", "1.2.0", 3));
+    private static readonly Finding AppLowFixed = Finding("CVE-2020-7598", SeverityLevel.Low, 3.1, Package("minimist", "1.2.0", 3), "1.2.3");
+    private static readonly Finding Unrated = Finding("OSV-2024-1", SeverityLevel.Unknown, null, Package("orphan", "0.1", null));
 
-    private static readonly Matching.Finding[] All = [AppLowFixed, Unrated, BaseHigh, AppMediumUnfixed, AppCritical];
+    private static readonly Finding[] All = [AppLowFixed, Unrated, BaseHigh, AppMediumUnfixed, AppCritical];
 
     [Fact]
     public void A_finding_is_placed_at_its_packages_first_location_and_marked_base_below_the_base_count()
