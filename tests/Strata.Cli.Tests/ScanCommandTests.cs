@@ -126,6 +126,8 @@ public sealed class ScanCommandTests(ScanDatabase database) : IClassFixture<Scan
         var markdown = await File.ReadAllTextAsync(work.File("scan.md"), TestContext.Current.CancellationToken);
         Assert.Contains("| Severity | ID | Package | Version | Fixed in | Layer | Base image |", markdown, StringComparison.Ordinal);
         Assert.Contains("| lodash | 4\\.17\\.15 |", markdown, StringComparison.Ordinal);
+        // The layer as its Dockerfile line: buildah's "/bin/sh -c #(nop) COPY dir:…" shown as "COPY dir:…".
+        Assert.Contains("| 8: COPY dir\\:c90247110182", markdown, StringComparison.Ordinal);
     }
 
     /// <summary>Strata's own SBOM keeps each package's layer, so scanning it places findings as scanning the image does.</summary>

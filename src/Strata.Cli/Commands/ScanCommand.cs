@@ -94,7 +94,7 @@ public sealed class ScanCommand(CliContext context) : AsyncCommand<ScanSettings>
                 await CommandOutput.WriteAsync(context, settings.Output, s => SarifWriter.Write(report, s, StrataVersion.Version, dockerfile));
                 break;
             case "markdown":
-                await CommandOutput.WriteAsync(context, settings.Output, s => ScanMarkdownWriter.Write(report, s));
+                await CommandOutput.WriteAsync(context, settings.Output, s => ScanMarkdownWriter.Write(report, s, DockerfileText.From));
                 break;
             default:
                 CommandOutput.Render(context, settings.Output, console => ScanTable.Render(console, report, settings.Quiet));

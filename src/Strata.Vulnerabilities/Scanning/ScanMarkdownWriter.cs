@@ -11,7 +11,8 @@ namespace Strata.Vulnerabilities.Scanning;
 /// </summary>
 public static partial class ScanMarkdownWriter
 {
-    public static void Write(ScanReport report, Stream output)
+    /// <param name="layerText">How a layer's created_by is shown (the CLI gives its Dockerfile line); by default as stored.</param>
+    public static void Write(ScanReport report, Stream output, Func<string, string>? layerText = null)
     {
         var text = new StringBuilder();
         var active = report.Active;
@@ -36,7 +37,7 @@ public static partial class ScanMarkdownWriter
                 .Append(" | ").Append(MarkdownText.Escape(finding.Package.Name))
                 .Append(" | ").Append(MarkdownText.Escape(finding.Package.Version))
                 .Append(" | ").Append(finding.FixedVersions.Count == 0 ? "no fix" : MarkdownText.Escape(string.Join(", ", finding.FixedVersions)))
-                .Append(" | ").Append(Layer(placed))
+                .Append(" | ").Append(Layer(placed, layerText))
                 .Append(" | ").Append(placed.InBaseImage ? "yes" : "no")
                 .Append(" |\n");
         }
@@ -47,8 +48,9 @@ public static partial class ScanMarkdownWriter
         ? $"[{id}](https://osv.dev/vulnerability/{id})"
         : MarkdownText.Escape(id);
 
-    private static string Layer(ScanFinding placed) => placed.LayerIndex is { } index
-        ? string.Create(CultureInfo.InvariantCulture, $"{index}: {MarkdownText.Escape(placed.LayerCommand, 80)}")
+    private static string Layer(ScanFinding placed, Func<string, string>? layerText) => placed.LayerIndex is { } index
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"{index}: {MarkdownText.Escape(placed.LayerCommand is { } command && layerText is not null ? layerText(command) : placed.LayerCommand, 80)}")
         : "";
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
