@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Strata.TestKit;
 
 namespace Strata.Cli.Tests;
@@ -145,5 +146,46 @@ public sealed class ScanCommandTests(ScanDatabase database) : IClassFixture<Scan
         var lodash = findings.First(f => Is(f, "pkg:npm/lodash@4.17.15"));
         Assert.Equal(8, lodash.GetProperty("layerIndex").GetInt32());
         Assert.Contains(findings, f => Is(f, "pkg:golang/stdlib@"));
+    }
+
+    /// <summary>
+    /// A hand-built image whose OCI labels name its base (with a terminal escape in the name): layer 0 (ADD, then the
+    /// base's CMD) brought minimist 1.2.0, layer 1 (the app's COPY) lodash 4.17.15.
+    /// </summary>
+    [Fact(Timeout = 180_000)]
+    public async Task Labels_name_the_base_and_the_history_counts_it_and_the_name_is_shown_safely()
+    {
+        using var work = new TempDirectory();
+        const string hostileName = "registry.example/base\u001b[2J:1";
+        new OciImageBuilder
+        {
+            EditConfig = config =>
+            {
+                config["config"] = new JsonObject { ["Labels"] = new JsonObject { ["org.opencontainers.image.base.name"] = hostileName } };
+                config["history"] = new JsonArray(
+                    new JsonObject { ["created_by"] = "ADD rootfs.tar / # buildkit" },
+                    new JsonObject { ["created_by"] = "CMD [\"sh\"]", ["empty_layer"] = true },
+                    new JsonObject { ["created_by"] = "COPY node_modules /app/node_modules # buildkit" },
+                    new JsonObject { ["created_by"] = "CMD [\"node\", \"app.js\"]", ["empty_layer"] = true });
+            },
+        }
+            .Layer(new LayerBuilder().File("usr/lib/node_modules/minimist/package.json", """{"name":"minimist","version":"1.2.0"}"""))
+            .Layer(new LayerBuilder().File("app/node_modules/lodash/package.json", """{"name":"lodash","version":"4.17.15"}"""))
+            .WriteOciLayout(work.Path);
+
+        var table = await CliRunner.RunAsync(["scan", "oci:" + work.Path, "--db", database.DbPath]);
+        var json = await CliRunner.RunAsync(["scan", "oci:" + work.Path, "--db", database.DbPath, "-f", "json"]);
+
+        CliAssert.ExitCode(0, table);
+        CliAssert.ExitCode(0, json);
+        Assert.DoesNotContain("\u001b", table.Out, StringComparison.Ordinal);
+        Assert.Contains(@"base image: registry.example/base\x1b[2J:1 (1 layer, from labels)", table.Out, StringComparison.Ordinal);
+        var root = JsonDocument.Parse(json.StandardOutput).RootElement;
+        var baseImage = root.GetProperty("image").GetProperty("baseImage");
+        Assert.Equal((hostileName, 1, "labels"),
+            (baseImage.GetProperty("name").GetString(), baseImage.GetProperty("layers").GetInt32(), baseImage.GetProperty("source").GetString()));
+        var findings = Findings(root);
+        Assert.Contains(findings, f => Is(f, "pkg:npm/minimist@1.2.0") && f.GetProperty("inBaseImage").GetBoolean() && f.GetProperty("layerIndex").GetInt32() == 0);
+        Assert.Contains(findings, f => Is(f, "pkg:npm/lodash@4.17.15") && !f.GetProperty("inBaseImage").GetBoolean() && f.GetProperty("layerIndex").GetInt32() == 1);
     }
 }
