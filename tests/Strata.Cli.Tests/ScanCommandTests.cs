@@ -188,4 +188,72 @@ public sealed class ScanCommandTests(ScanDatabase database) : IClassFixture<Scan
         Assert.Contains(findings, f => Is(f, "pkg:npm/minimist@1.2.0") && f.GetProperty("inBaseImage").GetBoolean() && f.GetProperty("layerIndex").GetInt32() == 0);
         Assert.Contains(findings, f => Is(f, "pkg:npm/lodash@4.17.15") && !f.GetProperty("inBaseImage").GetBoolean() && f.GetProperty("layerIndex").GetInt32() == 1);
     }
+
+    /// <summary>An image of one layer holding lodash 4.17.15, which the shared advisories name in three CVEs.</summary>
+    private static string LodashImage(TempDirectory work)
+    {
+        var layout = Path.Combine(work.Path, "image");
+        new OciImageBuilder()
+            .Layer(new LayerBuilder().File("app/node_modules/lodash/package.json", """{"name":"lodash","version":"4.17.15"}"""), "COPY node_modules /app/node_modules # buildkit")
+            .WriteOciLayout(layout);
+        return "oci:" + layout;
+    }
+
+    private static readonly string[] LodashCves = ["CVE-2020-8203", "CVE-2020-28500", "CVE-2021-23337"];
+
+    private static string Vex(params string[] cves) => new JsonObject
+    {
+        ["@context"] = "https://openvex.dev/ns/v0.2.0",
+        ["@id"] = "https://example.test/vex/1",
+        ["author"] = "strata tests",
+        ["timestamp"] = "2024-01-01T00:00:00Z",
+        ["version"] = 1,
+        ["statements"] = new JsonArray(cves.Select(cve => (JsonNode)new JsonObject
+        {
+            ["vulnerability"] = new JsonObject { ["name"] = cve },
+            ["products"] = new JsonArray(new JsonObject { ["@id"] = "pkg:npm/lodash@4.17.15" }),
+            ["status"] = "not_affected",
+            ["justification"] = "vulnerable_code_not_in_execute_path",
+        }).ToArray()),
+    }.ToJsonString();
+
+    /// <summary>Needs the VEX reader and filter (v7-reports).</summary>
+    [Fact(Timeout = 180_000)]
+    public async Task Findings_vex_suppresses_stay_in_json_only_and_do_not_count_for_the_exit_code()
+    {
+        using var work = new TempDirectory();
+        var image = LodashImage(work);
+        await File.WriteAllTextAsync(work.File("all.vex.json"), Vex(LodashCves), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(work.File("one.vex.json"), Vex("CVE-2021-23337"), TestContext.Current.CancellationToken);
+
+        var none = await CliRunner.RunAsync(["scan", image, "--db", database.DbPath, "--vex", "all.vex.json", "--exit-code", "5"], workingDirectory: work.Path);
+        var some = await CliRunner.RunAsync(["scan", image, "--db", database.DbPath, "--vex", "one.vex.json", "--exit-code", "5", "-f", "json"], workingDirectory: work.Path);
+
+        CliAssert.ExitCode(0, none);
+        Assert.Contains("No vulnerabilities found (3 suppressed by VEX)", none.Out, StringComparison.Ordinal);
+        CliAssert.ExitCode(5, some);
+        var findings = Findings(JsonDocument.Parse(some.StandardOutput).RootElement);
+        Assert.Equal(LodashCves.Order(), findings.Select(f => f.GetProperty("id").GetString()).Order());
+        var suppressed = Assert.Single(findings, f => f.GetProperty("suppressed").GetBoolean());
+        Assert.Equal(("CVE-2021-23337", "vulnerable_code_not_in_execute_path"),
+            (suppressed.GetProperty("id").GetString(), suppressed.GetProperty("justification").GetString()));
+    }
+
+    /// <summary>Needs the SARIF writer (v7-reports).</summary>
+    [Fact(Timeout = 180_000)]
+    public async Task Sarif_is_written_for_the_findings_at_the_dockerfile_when_given()
+    {
+        using var work = new TempDirectory();
+        var image = LodashImage(work);
+        await File.WriteAllTextAsync(work.File("Dockerfile"), "FROM scratch\nCOPY node_modules /app/node_modules\n", TestContext.Current.CancellationToken);
+
+        var result = await CliRunner.RunAsync(["scan", image, "--db", database.DbPath, "-f", "sarif", "--dockerfile", "Dockerfile", "-o", "scan.sarif"], workingDirectory: work.Path);
+
+        CliAssert.ExitCode(0, result);
+        var sarif = JsonDocument.Parse(await File.ReadAllBytesAsync(work.File("scan.sarif"), TestContext.Current.CancellationToken)).RootElement;
+        Assert.Equal("2.1.0", sarif.GetProperty("version").GetString());
+        var results = sarif.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(LodashCves.Order(), results.Select(r => r.GetProperty("ruleId").GetString()).Order());
+        Assert.Contains("Dockerfile", results[0].GetRawText(), StringComparison.Ordinal);
+    }
 }
