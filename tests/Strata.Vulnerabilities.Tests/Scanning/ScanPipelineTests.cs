@@ -1,4 +1,5 @@
 using Strata.Images;
+using Strata.Sbom.Model;
 using Strata.Vulnerabilities.Matching;
 using Strata.Vulnerabilities.Scanning;
 using Strata.Vulnerabilities.Severity;
@@ -39,6 +40,26 @@ public sealed class ScanPipelineTests
 
         Assert.False(placed.InBaseImage);
         Assert.True(inside.InBaseImage);
+    }
+
+    [Fact]
+    public void A_package_also_copied_by_the_images_own_layer_is_placed_there_and_not_in_base()
+    {
+        var package = Package("commons-lang3", "3.12.0", 0, "maven") with
+        {
+            Locations =
+            [
+                new PackageLocation("/usr/share/java/commons-lang3.jar", 0, "sha256:" + new string('0', 64), "ADD rootfs.tar /"),
+                new PackageLocation("/opt/lib/commons-lang3.jar", 11, "sha256:" + new string('b', 64), "COPY commons-lang3.jar /opt/lib/"),
+            ],
+        };
+        var bothInBase = package with { Locations = [package.Locations[0], package.Locations[0] with { Path = "/other.jar" }] };
+
+        var placed = FindingPlacement.Place(Finding("CVE-2025-48924", SeverityLevel.Medium, 5.3, package), baseLayers: 1);
+        var allBase = FindingPlacement.Place(Finding("CVE-2025-48924", SeverityLevel.Medium, 5.3, bothInBase), baseLayers: 1);
+
+        Assert.Equal(("/opt/lib/commons-lang3.jar", 11, false), (placed.Path, placed.LayerIndex, placed.InBaseImage));
+        Assert.Equal(("/usr/share/java/commons-lang3.jar", 0, true), (allBase.Path, allBase.LayerIndex, allBase.InBaseImage));
     }
 
     [Fact]
