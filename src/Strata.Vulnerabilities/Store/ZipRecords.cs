@@ -81,18 +81,18 @@ internal static class ZipRecords
         try
         {
             using var stream = entry.Open();
-            using var json = new MemoryStream((int)Math.Max(0, entry.Length));
-            var buffer = new byte[64 * 1024];
-            int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            var json = new byte[entry.Length];
+            stream.ReadExactly(json);
+            Span<byte> more = stackalloc byte[1];
+            if (stream.Read(more) > 0)
             {
-                if (json.Length + read > limits.MaxRecordBytes)
-                {
-                    throw new StrataException($"{where}: inflates to more than the {ImportLimits.Size(limits.MaxRecordBytes)} a record may be, though it declares {entry.Length:N0} bytes (a zip bomb?)");
-                }
-                json.Write(buffer, 0, read);
+                throw new StrataException($"{where}: inflates to more than the {entry.Length:N0} bytes it declares (a zip bomb?)");
             }
-            return json.ToArray();
+            return json;
+        }
+        catch (EndOfStreamException)
+        {
+            throw new StrataException($"{where}: damaged (it inflates to less than the {entry.Length:N0} bytes it declares)");
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
