@@ -35,26 +35,31 @@ internal static class AliasMerger
 
     private static bool IsCve(string id) => id.StartsWith("CVE-", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The hits in connected groups: each hit joins every earlier group it shares an ID with, merging them.</summary>
+    /// <summary>The hits in connected groups (union-find over the IDs they name), in the order of each group's first hit.</summary>
     private static List<List<AdvisoryHit>> Groups(IReadOnlyList<AdvisoryHit> hits)
     {
-        var groups = new List<(HashSet<string> Ids, List<AdvisoryHit> Hits)>();
-        foreach (var hit in hits)
+        var parent = Enumerable.Range(0, hits.Count).ToArray();
+        int Root(int i)
         {
-            var ids = new HashSet<string>(hit.Ids, StringComparer.OrdinalIgnoreCase);
-            var members = new List<AdvisoryHit> { hit };
-            for (var i = groups.Count - 1; i >= 0; i--)
+            while (parent[i] != i)
             {
-                if (groups[i].Ids.Overlaps(ids))
+                i = parent[i] = parent[parent[i]];
+            }
+            return i;
+        }
+        var firstHitNaming = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < hits.Count; i++)
+        {
+            foreach (var id in hits[i].Ids)
+            {
+                if (!firstHitNaming.TryAdd(id, i))
                 {
-                    ids.UnionWith(groups[i].Ids);
-                    members.AddRange(groups[i].Hits);
-                    groups.RemoveAt(i);
+                    var (a, b) = (Root(firstHitNaming[id]), Root(i));
+                    parent[Math.Max(a, b)] = Math.Min(a, b);
                 }
             }
-            groups.Add((ids, members));
         }
-        return groups.Select(g => g.Hits).ToList();
+        return Enumerable.Range(0, hits.Count).GroupBy(Root).Select(g => g.Select(i => hits[i]).ToList()).ToList();
     }
 
     /// <summary>

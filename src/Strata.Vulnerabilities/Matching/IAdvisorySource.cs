@@ -7,7 +7,9 @@ public interface IAdvisorySource
 {
     /// <summary>
     /// Every record with an <c>affected</c> entry for <paramref name="name"/> in <paramref name="ecosystemBase"/>
-    /// (the ecosystem without its release: <c>Debian</c>, <c>npm</c>), whatever the release.
+    /// (the ecosystem without its release: <c>Debian</c>, <c>npm</c>), whatever the release. Names should be compared
+    /// without regard to case (NuGet, Packagist and PyPI names are case-insensitive): the matcher applies each
+    /// ecosystem's own name rule to what is returned, so a wider answer is safe and a narrower one misses records.
     /// </summary>
     IReadOnlyList<OsvRecord> Find(string ecosystemBase, string name);
 }

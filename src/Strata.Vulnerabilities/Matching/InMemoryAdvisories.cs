@@ -5,13 +5,13 @@ namespace Strata.Vulnerabilities.Matching;
 /// <summary>Advisories held in memory, indexed as the store indexes them (by ecosystem base and package name).</summary>
 public sealed class InMemoryAdvisories : IAdvisorySource
 {
-    private readonly Dictionary<(string, string), List<OsvRecord>> index = [];
+    private readonly Dictionary<(string, string), List<OsvRecord>> index = new(NameKey.Comparer);
 
     public InMemoryAdvisories(IEnumerable<OsvRecord> records)
     {
         foreach (var record in records)
         {
-            foreach (var key in record.Affected.Select(a => (a.Package.EcosystemBase, a.Package.Name)).Distinct())
+            foreach (var key in record.Affected.Select(a => (a.Package.EcosystemBase, a.Package.Name)).Distinct(NameKey.Comparer))
             {
                 if (!index.TryGetValue(key, out var list))
                 {

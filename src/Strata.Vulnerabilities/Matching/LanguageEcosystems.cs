@@ -12,12 +12,6 @@ internal static class LanguageEcosystems
 {
     private static readonly EcosystemRules PyPiRules = new((a, b) => PythonCataloger.NormalizeName(a) == PythonCataloger.NormalizeName(b), _ => true);
 
-    /// <summary>The cataloger names this class maps; packages of any other are not language packages.</summary>
-    public static readonly IReadOnlySet<string> Catalogers = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "npm", "python", "java", "go", "dotnet", "rust", "ruby", "php",
-    };
-
     /// <summary>The target, or null with the reason when the package cannot be looked up.</summary>
     public static OsvTarget? Map(Package package, out string? unmapped)
     {
@@ -39,9 +33,7 @@ internal static class LanguageEcosystems
                 // Maven:<repository URL> records are the same coordinates served elsewhere; they apply too.
                 return new OsvTarget(package, "Maven", [package.Name], package.Version, EcosystemRules.Exact);
             case "go":
-                // OSV's Go versions are canonical semver without the v the module system writes (v1.19.8 → 1.19.8).
-                var version = package.Version.StartsWith('v') ? package.Version[1..] : package.Version;
-                return new OsvTarget(package, "Go", [package.Name], version, EcosystemRules.Exact);
+                return new OsvTarget(package, "Go", [package.Name], GoVersions.ForOsv(package.Name, package.Version), EcosystemRules.Exact);
             case "dotnet":
                 return new OsvTarget(package, "NuGet", [package.Name], package.Version, EcosystemRules.IgnoreCase);
             case "rust":

@@ -16,10 +16,10 @@ internal sealed class SkippedPackages
         list.Add(package);
     }
 
-    /// <summary><c>not matched: 3 NuGet packages, whose versions … (Newtonsoft.Json 12.0.1, …)</c>.</summary>
+    /// <summary><c>not matched against advisories: RubyGems packages, whose versions … yet: 2 (rack 2.0.0, rake 13.0.0)</c>.</summary>
     public IReadOnlyList<string> Warnings() => byCause
         .OrderBy(c => c.Key, StringComparer.Ordinal)
-        .Select(c => $"not matched against advisories: {c.Value.Count} {c.Key} ({Examples(c.Value)})")
+        .Select(c => $"not matched against advisories: {c.Key}: {c.Value.Count} ({Examples(c.Value)})")
         .ToList();
 
     private static string Examples(List<Package> packages)

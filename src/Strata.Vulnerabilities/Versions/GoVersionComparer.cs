@@ -6,8 +6,9 @@ namespace Strata.Vulnerabilities.Versions;
 /// Go module versions (golang.org/ref/mod#versions): semantic versions with a <c>v</c> prefix, which OSV's Go records
 /// leave out. Pseudo-versions such as <c>v1.2.4-0.20191109021931-daa7c04131f5</c> are pre-releases and order as such;
 /// <c>+incompatible</c> is build metadata and is ignored. The Go toolchain's own names (<c>go1.19.8</c>,
-/// <c>go1.21rc2</c>, <c>go1.20</c>), as a binary reports its standard library, are read as the semantic versions the
-/// Go vulnerability database writes for them (<c>1.19.8</c>, <c>1.21.0-rc.2</c>, <c>1.20.0</c>).
+/// <c>go1.21rc2</c>, <c>go1.20</c>, with any <c> X:experiment</c> tail), as a binary reports its standard library,
+/// are read as the semantic versions the Go vulnerability database writes for them (<c>1.19.8</c>,
+/// <c>1.21.0-rc.2</c>, <c>1.20.0</c>).
 /// </summary>
 public sealed partial class GoVersionComparer : IVersionComparer
 {
@@ -41,6 +42,6 @@ public sealed partial class GoVersionComparer : IVersionComparer
         return SemVerVersion.Parse(version);
     }
 
-    [GeneratedRegex(@"^go(?<major>[0-9]+)\.(?<minor>[0-9]+)(?:\.(?<patch>[0-9]+))?(?:(?<label>rc|beta)(?<number>[0-9]+))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^go(?<major>[0-9]+)\.(?<minor>[0-9]+)(?:\.(?<patch>[0-9]+))?(?:(?<label>rc|beta)(?<number>[0-9]+))?(?: X:\S+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex ToolchainVersion();
 }

@@ -104,38 +104,53 @@ internal sealed class MavenList : MavenItem
         }
     }
 
+    /// <summary>
+    /// Maven's list comparison, written as a loop: a sub-list is always the last item of its list, so going into it
+    /// is the last step at that level, and a version of a thousand hyphens cannot exhaust the stack.
+    /// </summary>
     public override int CompareTo(MavenItem? other)
     {
-        switch (other)
+        var left = this;
+        var right = other;
+        var sign = 1;
+        while (true)
         {
-            case null:
-                foreach (var item in Items)
+            switch (right)
+            {
+                case MavenNumber:
+                    return -sign; // 1-1 < 1.0.x
+                case MavenWord:
+                    return sign; // 1-1 > 1-sp
+            }
+            // right is a list, or null for padding: every item of left is then compared with padding.
+            var rightItems = (right as MavenList)?.Items ?? [];
+            var descended = false;
+            for (var i = 0; i < Math.Max(left.Items.Count, rightItems.Count) && !descended; i++)
+            {
+                var l = i < left.Items.Count ? left.Items[i] : null;
+                var r = i < rightItems.Count ? rightItems[i] : null;
+                if (l is MavenList leftList && r is null or MavenList)
                 {
-                    var result = item.CompareTo(null);
+                    (left, right, descended) = (leftList, r, true);
+                }
+                else if (l is null && r is MavenList rightList)
+                {
+                    // The shorter side has run out: compare the other with padding and turn the answer round.
+                    (left, right, sign, descended) = (rightList, null, -sign, true);
+                }
+                else
+                {
+                    var result = l is null ? -r!.CompareTo(null) : l.CompareTo(r);
                     if (result != 0)
                     {
-                        return result;
+                        return sign * result;
                     }
                 }
+            }
+            if (!descended)
+            {
                 return 0;
-            case MavenNumber:
-                return -1; // 1-1 < 1.0.x
-            case MavenWord:
-                return 1; // 1-1 > 1-sp
-            case MavenList list:
-                for (var i = 0; i < Math.Max(Items.Count, list.Items.Count); i++)
-                {
-                    var left = i < Items.Count ? Items[i] : null;
-                    var right = i < list.Items.Count ? list.Items[i] : null;
-                    var result = left is null ? (right is null ? 0 : -right.CompareTo(null)) : left.CompareTo(right);
-                    if (result != 0)
-                    {
-                        return result;
-                    }
-                }
-                return 0;
-            default:
-                return 0;
+            }
         }
     }
 }

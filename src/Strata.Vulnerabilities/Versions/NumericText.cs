@@ -19,4 +19,18 @@ internal static class NumericText
         }
         return Math.Sign(a.SequenceCompareTo(b));
     }
+
+    /// <summary>Orders lists of digit runs part by part; when one list is a prefix of the other, the shorter sorts first.</summary>
+    public static int CompareLists(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        for (var i = 0; i < a.Count && i < b.Count; i++)
+        {
+            var order = Compare(a[i], b[i]);
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+        return a.Count.CompareTo(b.Count);
+    }
 }

@@ -14,6 +14,10 @@ public static class VersionComparers
         new Pep440VersionComparer(),
         new MavenVersionComparer(),
         new RubyGemsVersionComparer(),
+        new PubVersionComparer(),
+        new HackageVersionComparer(),
+        new CranVersionComparer(),
+        new ComposerVersionComparer(),
     ];
 
     private static readonly Dictionary<string, IVersionComparer> ByEcosystem = All

@@ -33,6 +33,8 @@ public sealed class WastefulMatchTests(SharedImages images) : IClassFixture<Shar
             "stdlib@v1.19.8 CVE-2023-29403",
             "stdlib@v1.19.8 CVE-2023-29406",
         ], found);
+        // Every package of the image was checked: each ecosystem in it has a comparer and an OSV name.
+        Assert.Empty(result.Warnings);
     }
 
     [Fact]
@@ -91,11 +93,7 @@ public sealed class WastefulMatchTests(SharedImages images) : IClassFixture<Shar
 
         var result = VulnerabilityMatcher.MatchAll([requests], null, advisories);
 
-        if (VersionComparers.For("PyPI") is null)
-        {
-            Assert.Contains(result.Warnings, w => w.Contains("PyPI", StringComparison.Ordinal) && w.Contains("requests 2.28.1", StringComparison.Ordinal));
-            return;
-        }
+        Assert.Empty(result.Warnings);
         // GHSA-j8r2-6x86-q33q and PYSEC-2023-74 are one vulnerability (both alias CVE-2023-32681).
         Assert.Equal(["CVE-2023-32681", "CVE-2024-35195"], result.Findings.Select(f => f.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["GHSA-j8r2-6x86-q33q", "PYSEC-2023-74"], result.Findings.Single(f => f.Id == "CVE-2023-32681").Aliases);

@@ -41,6 +41,7 @@ public sealed class GoVersionComparerTests
     [InlineData("go1.20", "1.20.0")]
     [InlineData("go1.21rc2", "1.21.0-rc.2")]
     [InlineData("go1.9beta2", "1.9.0-beta.2")]
+    [InlineData("go1.21.5 X:boringcrypto", "1.21.5")]
     [InlineData("v1", "v1.0.0")]
     [InlineData("v1.2", "v1.2.0")]
     public void Orders_as_equal(string a, string b)

@@ -79,4 +79,33 @@ public sealed class IsValidTests
     [InlineData("-1", false)] // an empty version
     [InlineData("1.0 -1", false)]
     public void Rpm(string version, bool valid) => Assert.Equal(valid, new RpmVersionComparer().IsValid(version));
+
+    [Theory]
+    [InlineData("1.2.3", true)]
+    [InlineData("1.0.0-dev.1+build.7", true)]
+    [InlineData("0", true)] // OSV's "introduced": "0"
+    [InlineData("1.0", false)] // Pub requires all three numbers
+    [InlineData("v1.0.0", false)]
+    [InlineData("1.0.0-", false)]
+    [InlineData("", false)]
+    public void Pub(string version, bool valid) => Assert.Equal(valid, new PubVersionComparer().IsValid(version));
+
+    [Theory]
+    [InlineData("0", true)]
+    [InlineData("1.0.2.3", true)]
+    [InlineData("1.0-beta", false)] // version tags are gone from Cabal
+    [InlineData("1..0", false)]
+    [InlineData("", false)]
+    public void Hackage(string version, bool valid) => Assert.Equal(valid, new HackageVersionComparer().IsValid(version));
+
+    [Theory]
+    [InlineData("1.0", true)]
+    [InlineData("0.1-2", true)]
+    [InlineData("1.5-10.1", true)]
+    [InlineData("0", true)] // OSV's "introduced": "0"
+    [InlineData("1", false)] // R needs at least two numbers
+    [InlineData("1.0-", false)]
+    [InlineData("1.0a", false)]
+    [InlineData("", false)]
+    public void Cran(string version, bool valid) => Assert.Equal(valid, new CranVersionComparer().IsValid(version));
 }

@@ -17,6 +17,8 @@ public sealed class LanguageVectorFileTests
     [InlineData("Maven", "maven-versions-generated.txt")]
     [InlineData("RubyGems", "rubygems-versions.txt")]
     [InlineData("RubyGems", "rubygems-versions-generated.txt")]
+    [InlineData("Packagist", "packagist-versions.txt")]
+    [InlineData("Packagist", "packagist-versions-generated.txt")]
     public void Every_vector_line_holds_in_both_directions(string ecosystem, string file)
     {
         var comparer = VersionComparers.For(ecosystem);

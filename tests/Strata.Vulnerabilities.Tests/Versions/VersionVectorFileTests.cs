@@ -15,6 +15,10 @@ public sealed class VersionVectorFileTests
     [InlineData("alpine-versions.txt", "Alpine")]
     [InlineData("alpine-versions-generated.txt", "Alpine")]
     [InlineData("redhat-versions.txt", "Red Hat")]
+    [InlineData("pub-versions.txt", "Pub")]
+    [InlineData("hackage-versions.txt", "Hackage")]
+    [InlineData("cran-versions.txt", "CRAN")]
+    [InlineData("cran-versions-generated.txt", "CRAN")]
     public void Every_line_of_the_file_holds_both_ways(string file, string ecosystem)
     {
         var comparer = VersionComparers.For(ecosystem);
