@@ -49,6 +49,7 @@ public sealed class ScanCommand(CliContext context) : AsyncCommand<ScanSettings>
         }
 
         var report = Scanner.Scan(Scanner.Target(sbom, baseImage), sbom.Packages, store, new ScanOptions { Filter = filter, Vex = vex });
+        Warnings.Write(context, report.Warnings);
         await WriteAsync(report, format, settings, dockerfile);
         return exitCode is { } code && report.Active.Count > 0 ? code : ExitCodes.Success;
     }

@@ -21,11 +21,11 @@ public static class Scanner
 {
     public static ScanReport Scan(ScanTarget target, IReadOnlyList<Package> packages, IAdvisorySource advisories, ScanOptions options)
     {
-        var findings = VulnerabilityMatcher.Match(packages, target.Os, advisories);
-        return Report(target, findings, options);
+        var matched = VulnerabilityMatcher.MatchAll(packages, target.Os, advisories);
+        return Report(target, matched.Findings, options) with { Warnings = matched.Warnings };
     }
 
-    /// <summary>The report of findings already matched.</summary>
+    /// <summary>The report of findings already matched (no matcher warnings).</summary>
     public static ScanReport Report(ScanTarget target, IReadOnlyList<Finding> findings, ScanOptions options)
     {
         var placed = findings.Select(f => FindingPlacement.Place(f, target.BaseLayers)).ToList();
