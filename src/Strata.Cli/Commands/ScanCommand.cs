@@ -1,5 +1,5 @@
-using Strata.Analysis.Base;
 using Spectre.Console.Cli;
+using Strata.Analysis.Base;
 using Strata.Cli.Rendering;
 using Strata.Images;
 using Strata.Sbom;
