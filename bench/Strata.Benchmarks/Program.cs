@@ -2,10 +2,15 @@ using BenchmarkDotNet.Running;
 using Strata.Benchmarks;
 
 // `phases wasteful|million` times each step of the analysis once (a quick breakdown); `pull [pairs]` times skopeo
-// and strata pulls in alternation (a check on a busy machine); anything else goes to BenchmarkDotNet.
+// and strata pulls in alternation (a check on a busy machine); `advisories [repeats]` times the database's import and
+// lookup once each; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "phases")
 {
     return PhaseTimer.Run(args[1..]);
+}
+if (args.Length > 0 && args[0] == "advisories")
+{
+    return AdvisoryTimer.Run(args[1..]);
 }
 if (args.Length > 0 && args[0] == "pull")
 {

@@ -15,17 +15,21 @@ public static class CommandLine
     [
         (["analyze"], typeof(AnalyzeSettings)),
         (["sbom"], typeof(SbomSettings)),
+        (["scan"], typeof(ScanSettings)),
         (["inspect"], typeof(InspectSettings)),
         (["pull"], typeof(PullSettings)),
         (["push"], typeof(PushSettings)),
         (["cache", "ls"], typeof(CacheListSettings)),
         (["cache", "du"], typeof(CacheSettings)),
         (["cache", "prune"], typeof(CachePruneSettings)),
+        (["db", "import"], typeof(DbImportSettings)),
+        (["db", "update"], typeof(DbUpdateSettings)),
+        (["db", "status"], typeof(DbStatusSettings)),
         (["version"], typeof(StrataSettings)),
     ];
 
     /// <summary>The command groups, which need a subcommand.</summary>
-    public static readonly IReadOnlyList<string> Groups = ["cache"];
+    public static readonly IReadOnlyList<string> Groups = ["cache", "db"];
 
     public static void Configure(IConfigurator config, CliContext context)
     {
@@ -45,6 +49,11 @@ public static class CommandLine
             .WithDescription("List the packages of every ecosystem, each traced to its layer and Dockerfile line.")
             .WithExample("sbom", ExampleImage)
             .WithExample("sbom", ExampleImage, "--format", "cyclonedx-json", "-o", "sbom.json");
+        config.AddCommand<ScanCommand>("scan")
+            .WithDescription("Find known vulnerabilities offline (OSV database), each placed at its layer; IMAGE may be sbom:FILE.")
+            .WithExample("scan", ExampleImage)
+            .WithExample("scan", ExampleImage, "--severity", "critical,high", "--only-fixed", "--ignore-base", "--exit-code", "1")
+            .WithExample("scan", ExampleImage, "--format", "json", "-o", "scan.json");
         config.AddCommand<InspectCommand>("inspect")
             .WithDescription("Show an image's platforms, digests, config and layers without downloading layers.")
             .WithExample("inspect", ExampleImage)
@@ -64,6 +73,20 @@ public static class CommandLine
                 .WithExample("cache", "du");
             cache.AddCommand<CachePruneCommand>("prune").WithDescription("Remove blobs unused for a while (--older-than 30d), or all of them (--all).")
                 .WithExample("cache", "prune", "--older-than", "30d", "--dry-run");
+        });
+        config.AddBranch("db", db =>
+        {
+            db.SetDescription("The offline OSV advisory database that scan reads.");
+            db.AddCommand<DbImportCommand>("import")
+                .WithDescription("Add OSV records from folders of .json files and OSV's all.zip exports; a malformed record is skipped with a warning (--strict fails instead).")
+                .WithExample("db", "import", "../shared/fixtures/advisories");
+            db.AddCommand<DbUpdateCommand>("update")
+                .WithDescription("Download OSV's export of each ecosystem, only those changed since the last update, and swap the new database in whole.")
+                .WithExample("db", "update", "--ecosystem", "npm,PyPI");
+            db.AddCommand<DbStatusCommand>("status")
+                .WithDescription("Show the records per ecosystem, where they came from and how old they are.")
+                .WithExample("db", "status")
+                .WithExample("db", "status", "--format", "json", "-o", "db-status.json");
         });
         config.AddCommand<VersionCommand>("version")
             .WithDescription("Print the version, the commit and the .NET runtime.")

@@ -89,7 +89,14 @@ public sealed class StaticBlobServer : IAsyncDisposable, IDisposable
 
     /// <summary>Serves <paramref name="content"/> at <paramref name="path"/> from now on; chunked leaves out Content-Length.</summary>
     public void Serve(string path, byte[] content, string contentType = "application/octet-stream", bool chunked = false) =>
-        _content[path] = new Served(content, contentType, chunked);
+        _content[path] = new Served(content, contentType, chunked, null, null);
+
+    /// <summary>
+    /// Serves <paramref name="content"/> as a static file host does: with an ETag and a Last-Modified, answering 304
+    /// to a GET whose If-None-Match names the ETag or, without If-None-Match, whose If-Modified-Since is not older.
+    /// </summary>
+    public void ServeFile(string path, byte[] content, string etag, DateTimeOffset lastModified, string contentType = "application/zip") =>
+        _content[path] = new Served(content, contentType, false, etag, lastModified);
 
     /// <summary>What is served at <paramref name="path"/> (what was PUT there, say), or null.</summary>
     public byte[]? Content(string path) => _content.TryGetValue(path, out var served) ? served.Bytes : null;
@@ -198,6 +205,16 @@ public sealed class StaticBlobServer : IAsyncDisposable, IDisposable
         var range = ByteRange.Parse(request.Headers["Range"], total);
         response.AddHeader("Accept-Ranges", "bytes");
         response.AddHeader("Docker-Content-Digest", OciImageBuilder.Sha256(served.Bytes));
+        if (served.ETag is { } etag && served.LastModified is { } lastModified)
+        {
+            response.AddHeader("ETag", etag);
+            response.AddHeader("Last-Modified", lastModified.ToString("r", CultureInfo.InvariantCulture));
+            if (NotModified(request, etag, lastModified))
+            {
+                await WriteAsync(response, entry, 304, null, ReadOnlyMemory<byte>.Empty, "HEAD", cancellationToken);
+                return;
+            }
+        }
         if (range is { Length: 0 })
         {
             response.AddHeader("Content-Range", $"bytes */{total}");
@@ -237,5 +254,17 @@ public sealed class StaticBlobServer : IAsyncDisposable, IDisposable
         }
     }
 
-    private sealed record Served(byte[] Bytes, string ContentType, bool Chunked);
+    /// <summary>RFC 9110's order: If-None-Match decides when present; otherwise If-Modified-Since.</summary>
+    private static bool NotModified(HttpListenerRequest request, string etag, DateTimeOffset lastModified)
+    {
+        if (request.Headers["If-None-Match"] is { } match)
+        {
+            return match.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag);
+        }
+        return request.Headers["If-Modified-Since"] is { } since
+            && DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            && time >= lastModified.AddTicks(-(lastModified.Ticks % TimeSpan.TicksPerSecond));
+    }
+
+    private sealed record Served(byte[] Bytes, string ContentType, bool Chunked, string? ETag, DateTimeOffset? LastModified);
 }

@@ -29,4 +29,11 @@ public sealed record ScanFinding(Finding Finding, string? Path, int? LayerIndex,
 }
 
 /// <summary>A scan's result, findings sorted by severity (highest first), then ID and package.</summary>
-public sealed record ScanReport(ScanTarget Target, IReadOnlyList<ScanFinding> Findings);
+public sealed record ScanReport(ScanTarget Target, IReadOnlyList<ScanFinding> Findings)
+{
+    /// <summary>What the matcher could not check (one line per cause), for standard error.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The findings no VEX statement suppresses: what the table, markdown and SARIF show and --exit-code counts.</summary>
+    public IReadOnlyList<ScanFinding> Active => Findings.Where(f => f.Suppression is null).ToList();
+}

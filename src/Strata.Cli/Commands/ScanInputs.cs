@@ -1,0 +1,73 @@
+using System.Globalization;
+using Strata.Images;
+
+namespace Strata.Cli.Commands;
+
+/// <summary>The checks of scan's option values and files, each failure naming the option.</summary>
+internal static class ScanInputs
+{
+    /// <summary>The largest Dockerfile read for --dockerfile: far beyond any real one, and a bound on memory.</summary>
+    private const long MaxDockerfileBytes = 1 << 20;
+
+    public static int? WholeNumber(string? text, string option, int min, int max)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new StrataException(string.Create(CultureInfo.InvariantCulture, $"{option}: '{text}' is not a whole number from {min} to {max}"));
+        }
+        return value;
+    }
+
+    /// <summary>The file an option names, resolved; a missing one is an error naming the option.</summary>
+    public static string ExistingFile(CliContext context, string path, string option)
+    {
+        var full = context.ResolvePath(path);
+        if (!File.Exists(full))
+        {
+            throw new StrataException($"{option}: {path}: no such file");
+        }
+        return full;
+    }
+
+    /// <summary>The Dockerfile's path as given and its text, for SARIF locations.</summary>
+    public static (string Path, string Text)? Dockerfile(CliContext context, string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+        var full = ExistingFile(context, path, "--dockerfile");
+        if (new FileInfo(full).Length > MaxDockerfileBytes)
+        {
+            throw new StrataException($"--dockerfile: {path}: larger than 1 MiB, not a Dockerfile");
+        }
+        try
+        {
+            return (path, File.ReadAllText(full));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StrataException($"--dockerfile: {path}: {e.Message}");
+        }
+    }
+
+    /// <summary>The database --db names, or the default one in the cache folder; a missing one says how to get it.</summary>
+    public static string Database(CliContext context, ScanSettings settings)
+    {
+        if (settings.Db is { } given)
+        {
+            var full = context.ResolvePath(given);
+            return File.Exists(full)
+                ? full
+                : throw new StrataException($"--db: {given}: no such file; create it with 'strata db update --db {given}' or 'strata db import --db {given} PATH...'");
+        }
+        var path = Strata.Vulnerabilities.Store.AdvisoryStore.DefaultPath(RegistryAccessFactory.Cache(context, settings.CacheDir).Root);
+        return File.Exists(path)
+            ? path
+            : throw new StrataException($"no vulnerability database at {path}: run 'strata db update' (or 'strata db import PATH...' offline) first, or name one with --db");
+    }
+}
