@@ -26,8 +26,8 @@ internal static class StoreSchema
             body BLOB NOT NULL
         );
         CREATE TABLE affected (
-            ecosystem_base TEXT NOT NULL,
-            name TEXT NOT NULL,
+            ecosystem_base TEXT NOT NULL COLLATE NOCASE,
+            name TEXT NOT NULL COLLATE NOCASE,
             record INTEGER NOT NULL,
             ecosystem TEXT NOT NULL
         );

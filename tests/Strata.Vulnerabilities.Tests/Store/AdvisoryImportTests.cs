@@ -47,7 +47,10 @@ public sealed class AdvisoryImportTests
         Assert.Equal("DSA-3029-1", dsa.Id);
         Assert.Equal("Debian:7", dsa.Affected[0].Package.Ecosystem);
         Assert.Equal(["GO-2023-1753", "GO-2023-1840", "GO-2023-1878"], store.Find("Go", "stdlib").Select(r => r.Id));
-        Assert.Empty(store.Find("npm", "Lodash"));
+        // Names are looked up without regard to case, as IAdvisorySource asks (NuGet, Packagist and PyPI names ignore
+        // case); the matcher then applies each ecosystem's own rule.
+        Assert.Equal(["GHSA-5crp-9r3c-p9vr"], store.Find("NuGet", "newtonsoft.json").Select(r => r.Id));
+        Assert.Equal(4, store.Find("npm", "LODASH").Count);
         Assert.Empty(store.Find("PyPI", "lodash"));
         Assert.Empty(store.Find("Debian:7", "nginx"));
     }
