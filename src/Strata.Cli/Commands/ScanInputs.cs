@@ -33,7 +33,10 @@ internal static class ScanInputs
         return full;
     }
 
-    /// <summary>The Dockerfile's path as given and its text, for SARIF locations.</summary>
+    /// <summary>
+    /// The Dockerfile's path and its text, for SARIF locations: relative to the working folder when the file is under it
+    /// (code scanning resolves locations against the repository's root, where CI runs), else as given.
+    /// </summary>
     public static (string Path, string Text)? Dockerfile(CliContext context, string? path)
     {
         if (path is null)
@@ -47,7 +50,11 @@ internal static class ScanInputs
         }
         try
         {
-            return (path, File.ReadAllText(full));
+            var relative = Path.GetRelativePath(context.WorkingDirectory, full);
+            var shown = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative)
+                ? path
+                : relative;
+            return (shown, File.ReadAllText(full));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
