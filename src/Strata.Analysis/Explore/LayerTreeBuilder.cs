@@ -41,7 +41,8 @@ internal static class LayerTreeBuilder
             Place(scratch, entry);
         }
         var removed = RemovedBytes(layers, index, scratch);
-        return Write(scratch, removed, index == 0);
+        var existing = ImpliedFoldersBelow(layers, index, scratch);
+        return Write(scratch, removed, existing);
     }
 
     private static void Place(Scratch s, FileEntry entry)
@@ -139,7 +140,41 @@ internal static class LayerTreeBuilder
         return removed;
     }
 
-    private static ExplorerTree Write(Scratch s, Dictionary<int, (long Bytes, bool Folder, EntryKind Kind)> removed, bool firstLayer)
+    /// <summary>
+    /// The implied folders a lower layer holds (as an entry or as a parent of one). Layers built by docker store every
+    /// parent, so there are seldom any to look for, and the scan stops once all are found.
+    /// </summary>
+    private static HashSet<int> ImpliedFoldersBelow(IReadOnlyList<LayerAnalysis> layers, int index, Scratch s)
+    {
+        var found = new HashSet<int>();
+        var wanted = 0;
+        for (var n = 1; n < s.Entry.Count; n++)
+        {
+            wanted += s.Entry[n] is null ? 1 : 0;
+        }
+        var byPath = s.ByPath.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var below = 0; below < index && found.Count < wanted; below++)
+        {
+            foreach (var entry in layers[below].Entries)
+            {
+                var path = entry.Path.AsSpan();
+                for (var end = path.Length; end > 0; end = path[..end].LastIndexOf('/'))
+                {
+                    if (byPath.TryGetValue(path[..end], out var node) && s.Entry[node] is null && !found.Add(node))
+                    {
+                        break; // found before, and so were its parents
+                    }
+                }
+                if (found.Count == wanted)
+                {
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static ExplorerTree Write(Scratch s, Dictionary<int, (long Bytes, bool Folder, EntryKind Kind)> removed, HashSet<int> existing)
     {
         var count = s.Entry.Count;
         // Children of each node, contiguous, then sorted by name.
@@ -194,8 +229,8 @@ internal static class LayerTreeBuilder
             }
             else if (s.Entry[n] is null)
             {
-                // A folder only implied: new in the first layer; above it, marked from what changed in it.
-                change = firstLayer ? ChangeKind.Added : ChangeKind.Unchanged;
+                // A folder only implied: new unless a layer below has it, then marked from what changed in it.
+                change = existing.Contains(n) ? ChangeKind.Unchanged : ChangeKind.Added;
             }
             var dead = s.Dead[n] + (entry is { Kind: EntryKind.File, IsDead: true } ? entry.Size : 0);
             position[n] = writer.Add(entry, kind, change, flags, kind == EntryKind.Directory && (flags & TreeNodeFlags.Whiteout) == 0 ? 0 : size, dead, position[s.Parent[n]]);

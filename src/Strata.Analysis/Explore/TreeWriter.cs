@@ -88,7 +88,8 @@ internal sealed class TreeWriter
                 continue;
             }
             end[parent] = Math.Max(end[parent], end[n]);
-            if ((_flags[n] & (TreeNodeFlags.Gone | TreeNodeFlags.Whiteout)) == 0)
+            // What was removed does not count towards the folder it was in, only towards a removed folder.
+            if ((_flags[n] & (TreeNodeFlags.Gone | TreeNodeFlags.Whiteout)) == 0 || (_flags[parent] & TreeNodeFlags.Gone) != 0)
             {
                 _size[parent] += _size[n];
             }
