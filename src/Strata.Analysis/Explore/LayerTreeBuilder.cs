@@ -107,7 +107,10 @@ internal static class LayerTreeBuilder
         return node;
     }
 
-    /// <summary>For each whiteout of this layer, the bytes of the lower files it killed (and whether any lay under it).</summary>
+    /// <summary>
+    /// For each whiteout of this layer: the bytes of the lower files it killed, and what it removed (a folder when
+    /// they lay under it, else the kind of the lower entry at its path).
+    /// </summary>
     private static Dictionary<int, (long Bytes, bool Folder, EntryKind Kind)> RemovedBytes(IReadOnlyList<LayerAnalysis> layers, int index, Scratch s)
     {
         var removed = new Dictionary<int, (long Bytes, bool Folder, EntryKind Kind)>();
@@ -120,24 +123,38 @@ internal static class LayerTreeBuilder
         {
             foreach (var entry in layers[below].Entries)
             {
-                if (entry.KilledBy != index || entry.Cause != DeathCause.WhitedOut)
+                if (entry.KilledBy == index && entry.Cause == DeathCause.WhitedOut)
                 {
-                    continue;
+                    AddKilled(removed, s, byPath, entry);
                 }
-                var path = entry.Path.AsSpan();
-                for (var end = path.Length; end > 0; end = path[..end].LastIndexOf('/'))
+                else if (entry.Kind is not (EntryKind.Whiteout or EntryKind.OpaqueWhiteout)
+                    && byPath.TryGetValue(entry.Path, out var node) && (s.Flags[node] & TreeNodeFlags.Whiteout) != 0)
                 {
-                    if (byPath.TryGetValue(path[..end], out var node) && (s.Flags[node] & TreeNodeFlags.Whiteout) != 0)
-                    {
-                        var under = end < path.Length;
-                        removed.TryGetValue(node, out var sum);
-                        removed[node] = (sum.Bytes + entry.Size, sum.Folder || under, under ? EntryKind.Directory : entry.Kind);
-                        break;
-                    }
+                    removed.TryGetValue(node, out var known);
+                    removed[node] = (known.Bytes, known.Folder || entry.Kind == EntryKind.Directory, entry.Kind);
                 }
             }
         }
         return removed;
+    }
+
+    private static void AddKilled(
+        Dictionary<int, (long Bytes, bool Folder, EntryKind Kind)> removed,
+        Scratch s,
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> byPath,
+        FileEntry entry)
+    {
+        var path = entry.Path.AsSpan();
+        for (var end = path.Length; end > 0; end = path[..end].LastIndexOf('/'))
+        {
+            if (byPath.TryGetValue(path[..end], out var node) && (s.Flags[node] & TreeNodeFlags.Whiteout) != 0)
+            {
+                var under = end < path.Length;
+                removed.TryGetValue(node, out var sum);
+                removed[node] = (sum.Bytes + entry.Size, sum.Folder || under, under ? EntryKind.Directory : entry.Kind);
+                return;
+            }
+        }
     }
 
     /// <summary>

@@ -125,4 +125,22 @@ public sealed class ExplorerViewTests
         model.Sort = TreeSort.Name;
         Assert.Equal("data", model.Paths()[0]);
     }
+
+    [Fact]
+    public void A_removed_path_shows_as_what_it_was_below_or_as_a_whiteout_when_nothing_was()
+    {
+        var image = TestImages.Analyze(
+            new TestKit.LayerBuilder().Directory("empty").Symlink("link", "empty").File("file", "12345"),
+            new TestKit.LayerBuilder().Whiteout("empty").Whiteout("link").Whiteout("never").Whiteout("file"));
+        var model = new ExplorerModel(image).At(1, TreeScope.Layer);
+
+        Assert.Equal(["empty R", "file R", "link R", "never R"], model.Marked());
+        Assert.Equal(
+            [EntryKind.Directory, EntryKind.File, EntryKind.Symlink, EntryKind.Whiteout],
+            model.Rows(0, 4).Select(r => r.Kind));
+        Assert.Equal([0L, 5L, 0L, 0L], model.Rows(0, 4).Select(r => r.Size));
+
+        model.Scope = TreeScope.Aggregated;
+        Assert.Equal(["empty R", "file R", "link R"], model.Marked()); // nothing was at "never"
+    }
 }
