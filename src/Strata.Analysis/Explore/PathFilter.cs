@@ -50,10 +50,16 @@ internal sealed class PathFilter
     public bool[] Matches(ExplorerTree tree)
     {
         var matches = new bool[tree.Count];
-        for (var n = 1; n < tree.Count; n++)
+        // Regex instances are safe to share across threads; chunks keep the per-path work from being swamped by scheduling.
+        const int Chunk = 16_384;
+        Parallel.For(0, (tree.Count + Chunk - 1) / Chunk, chunk =>
         {
-            matches[n] = IsMatch(tree.Entry[n].Path);
-        }
+            var end = Math.Min(tree.Count, (chunk + 1) * Chunk);
+            for (var n = Math.Max(chunk * Chunk, 1); n < end; n++)
+            {
+                matches[n] = IsMatch(tree.Entry[n].Path);
+            }
+        });
         return matches;
     }
 }
