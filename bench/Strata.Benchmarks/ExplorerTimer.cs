@@ -88,13 +88,15 @@ internal static class ExplorerTimer
         });
         var deep = "usr/lib/python3/site-packages/pkg0777/mod5/file21.py";
         Keypress("reveal a file + its screen", repeats, () => model.Reveal(deep) is { } row ? model.Rows(row, Screen).Count : -1);
-        var patterns = new[] { @"pkg0042/", @"mod[37]/file1\d\.py$", @"\.dat$", "nothing-matches-this" };
-        var turn = 0;
-        Keypress("set a filter + first screen (matches every path of the tree)", repeats, () =>
+        foreach (var pattern in new[] { @"pkg0042/", @"mod[37]/file1\d\.py$", @"\.dat$", "nothing-matches-this", "(?i)README|licen[cs]e" })
         {
-            model.TrySetFilter(patterns[turn++ % patterns.Length], out _);
-            return Show(model);
-        });
+            Keypress($"filter {pattern} + first screen (matches every path)", Math.Max(repeats / 4, 2), () =>
+            {
+                model.TrySetFilter(null, out _);
+                model.TrySetFilter(pattern, out _);
+                return Show(model);
+            });
+        }
         Keypress("with a filter set: toggle a mark + first screen", repeats, () =>
         {
             model.ShowAdded = !model.ShowAdded;

@@ -45,9 +45,6 @@ public sealed class ExplorerModel
     private int _selectedLayer;
 
     // What the row list was last computed for.
-    private ExplorerTree? _matchesTree;
-    private PathFilter? _matchesFilter;
-    private bool[]? _matches;
     private (ExplorerTree? Tree, int Marks, PathFilter? Filter) _shownFor;
     private bool[]? _shown;
     private (bool[]? Shown, TreeSort Sort, int Collapses) _rowsFor;
@@ -257,13 +254,7 @@ public sealed class ExplorerModel
     private void Refresh()
     {
         var tree = CurrentTree;
-        if (_filter is not null && (_matchesTree != tree || _matchesFilter != _filter))
-        {
-            _matches = _filter.Matches(tree);
-            _matchesTree = tree;
-            _matchesFilter = _filter;
-        }
-        var matches = _filter is null ? null : _matches;
+        var matches = _filter?.Matches(tree);
         var marks = Marks;
         if (_shownFor != (tree, marks, _filter) || _shown is null)
         {

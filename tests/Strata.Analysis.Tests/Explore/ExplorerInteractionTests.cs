@@ -16,6 +16,8 @@ public sealed class ExplorerInteractionTests
         Assert.True(model.TrySetFilter(@"app\.conf$", out var error));
         Assert.Null(error);
         Assert.Equal(["etc", "etc/app.conf"], model.Paths());
+        Assert.True(model.TrySetFilter("c/ke", out _)); // no special characters: a plain substring
+        Assert.Equal(["etc", "etc/keep"], model.Paths());
         Assert.True(model.TrySetFilter("^opt$", out _));
         Assert.Equal(["opt"], model.Paths());
         Assert.True(model.TrySetFilter("new|big", out _));
