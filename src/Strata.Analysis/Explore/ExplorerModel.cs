@@ -49,6 +49,7 @@ public sealed class ExplorerModel
     private bool[]? _shown;
     private (bool[]? Shown, TreeSort Sort, int Collapses) _rowsFor;
     private int[] _rows = [];
+    private bool[] _followed = [];
     private int _rowCount;
     private int _collapses;
 
@@ -135,7 +136,7 @@ public sealed class ExplorerModel
         var rows = new List<ExplorerRow>(Math.Max(end - start, 0));
         for (var i = start; i < end; i++)
         {
-            rows.Add(RowOf(tree, _rows[i]));
+            rows.Add(RowOf(tree, _rows[i]) with { IsLastSibling = !_followed[i] });
         }
         return rows;
     }
@@ -267,8 +268,9 @@ public sealed class ExplorerModel
             if (_rows.Length < tree.Count)
             {
                 _rows = new int[tree.Count];
+                _followed = new bool[tree.Count];
             }
-            _rowCount = VisibleRows.Fill(tree, Sort == TreeSort.Size ? tree.SizeOrder : null, _shown, _rows);
+            _rowCount = VisibleRows.Fill(tree, Sort == TreeSort.Size ? tree.SizeOrder : null, _shown, _rows, _followed);
             _rowsFor = (_shown, Sort, _collapses);
         }
     }
