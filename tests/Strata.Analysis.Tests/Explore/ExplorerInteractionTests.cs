@@ -135,4 +135,24 @@ public sealed class ExplorerInteractionTests
         Assert.Equal(645, model.Image.DeadBytes);
         Assert.Equal(30, model.Image.DuplicateBytes);
     }
+
+    [Theory]
+    [InlineData("(a*)*q")]
+    [InlineData("(x+x+)+y")]
+    [InlineData("a{1000}{1000}")]
+    [InlineData(".{65535}")]
+    public void A_pathological_pattern_is_refused_or_matched_without_backtracking(string pattern)
+    {
+        var model = new ExplorerModel(Image).At(1, TreeScope.Aggregated);
+
+        if (model.TrySetFilter(pattern, out var error))
+        {
+            Assert.Equal(0, model.RowCount); // no path of the image matches any of them
+        }
+        else
+        {
+            Assert.StartsWith($"filter '{pattern}' is not a usable regular expression: ", error);
+            Assert.Null(model.Filter);
+        }
+    }
 }
