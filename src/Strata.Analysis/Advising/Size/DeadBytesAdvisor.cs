@@ -67,7 +67,7 @@ internal static class DeadBytesAdvisor
         var stored = StoredIn(input, entries);
         var kinds = entries.Select(e => CachePaths.Of(e.Entry.Path)).Distinct().ToList();
         var what = kinds is [{ } kind] ? kind.Name : Count(entries.Count);
-        var (deletes, deleted) = entries.All(e => e.Entry.Cause == DeathCause.Overwritten) ? ("replaces", "replaced") : ("deletes", "deleted");
+        var deletes = entries.All(e => e.Entry.Cause == DeathCause.Overwritten) ? "replaces" : "deletes";
         var storing = entries.Select(e => e.Layer).Distinct().Order().ToList();
         var fix = kinds is [{ } only]
             ? only.Fix
@@ -78,7 +78,7 @@ internal static class DeadBytesAdvisor
         {
             Id = AdviceIds.DeadBytes,
             Severity = AdviceSeverity.Warning,
-            Title = $"{what} {deleted} by layer {killer} {(entries.Count == 1 ? "is" : "are")} still stored in {stored}",
+            Title = string.Create(CultureInfo.InvariantCulture, $"Layer {killer} {deletes} {what} still stored in {stored}"),
             Message = string.Create(CultureInfo.InvariantCulture,
                 $"{ImageFiles.Layer(input, killer)} {deletes} {Count(entries.Count)} ({bytes} bytes) stored by {stored}: a later layer only hides files, their bytes are still downloaded and stored."),
             Line = input.Lines.Layer(killer),
