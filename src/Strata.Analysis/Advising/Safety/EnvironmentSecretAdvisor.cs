@@ -20,7 +20,7 @@ internal static class EnvironmentSecretAdvisor
             }
             var name = variable[..equals];
             var value = variable[(equals + 1)..];
-            var token = SecretPatterns.FindToken(value);
+            var token = SecretPatterns.FindToken(value) ?? (SecretPatterns.PrivateKeyHeader().IsMatch(value) ? "private key" : null);
             if (token is null && !SecretPatterns.IsSecretName(name))
             {
                 continue;
