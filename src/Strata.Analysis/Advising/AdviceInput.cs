@@ -25,7 +25,7 @@ public sealed record AdviceInput
 
     public required LayerLines Lines { get; init; }
 
-    /// <summary>With --online: the compressed size of an image reference on its registry, or null when it cannot be read.</summary>
+    /// <summary>With --online: the compressed size of REGISTRY/REPOSITORY:TAG on its registry, or null when it cannot be read.</summary>
     public Func<string, long?>? RegistrySize { get; init; }
 
     /// <summary>The first layer built by the image's own Dockerfile (0 when no base image was found).</summary>

@@ -94,13 +94,13 @@ public sealed class AdviseCommand(CliContext context) : AsyncCommand<AdviseSetti
         };
     }
 
-    /// <summary>An official image's compressed size for the platform, as <c>strata inspect</c> reads it: the sum of its manifest's layer sizes.</summary>
+    /// <summary>An image's compressed size (REGISTRY/REPOSITORY:TAG) for the platform, as <c>strata inspect</c> reads it: the sum of its manifest's layer sizes.</summary>
     private long? RegistrySize(string name, Platform platform, AdviseSettings settings, CancellationToken cancellationToken)
     {
         var registry = RegistryAccessFactory.Create(context, settings);
         try
         {
-            var reference = ImageReference.Parse("docker://docker.io/library/" + name);
+            var reference = ImageReference.Parse("docker://" + name);
             using var image = ImageOpener.OpenAsync(reference, new ImageSelector(Platform: platform), ImageLoader.Engines(context), cancellationToken, registry)
                 .GetAwaiter().GetResult();
             return image.Manifest?.Layers.Sum(l => l.Size);

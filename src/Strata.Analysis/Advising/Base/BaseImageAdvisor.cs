@@ -26,7 +26,8 @@ internal static class BaseImageAdvisor
         }
         var slim = $"{name.Repository}:{Tag(name, entry)}{suffix}";
         var measured = input.Analysis.Layers.Take(count).Sum(l => l.CompressedSize);
-        var (slimBytes, from) = SlimSize(input, slim, tableBytes, table, warn);
+        var slimTag = $"{Tag(name, entry)}{suffix}";
+        var (slimBytes, from) = SlimSize(input, $"{name.Location}:{slimTag}", tableBytes, table, warn);
         var saving = measured - slimBytes;
         if (saving <= 0 || saving < measured * MinimumShare)
         {
@@ -52,18 +53,18 @@ internal static class BaseImageAdvisor
     private static string Tag(BaseName name, BaseSize entry) =>
         name.Tag is null or "latest" ? entry.Example[(entry.Example.IndexOf(':', StringComparison.Ordinal) + 1)..] : name.Tag;
 
-    private static (long Bytes, string From) SlimSize(AdviceInput input, string slim, long tableBytes, BaseSizeTable table, Action<string> warn)
+    private static (long Bytes, string From) SlimSize(AdviceInput input, string reference, long tableBytes, BaseSizeTable table, Action<string> warn)
     {
         var offline = $"Strata's table of {table.Recorded}, approximate; --online reads the registry";
         if (input.RegistrySize is not { } online)
         {
             return (tableBytes, offline);
         }
-        if (online(slim) is { } bytes)
+        if (online(reference) is { } bytes)
         {
             return (bytes, "from the registry, compressed layers for this platform");
         }
-        warn($"--online: the size of {slim} could not be read from its registry; the shipped table's figure is used");
+        warn($"--online: the size of {reference} could not be read from its registry; the shipped table's figure is used");
         return (tableBytes, offline);
     }
 }

@@ -1,7 +1,10 @@
 namespace Strata.Analysis.Advising.Base;
 
-/// <summary>The base image's repository and tag, and how it was found.</summary>
-public sealed record BaseName(string Repository, string? Tag, string How)
+/// <summary>
+/// The base image's official-image repository (<c>debian</c>) and tag, how it was found, and where it lives
+/// (<c>docker.io/library/debian</c>, or the registry the label names), which is where its slim variant is looked up.
+/// </summary>
+public sealed record BaseName(string Repository, string? Tag, string How, string Location)
 {
     public override string ToString() => Tag is null ? Repository : $"{Repository}:{Tag}";
 
@@ -25,17 +28,22 @@ public sealed record BaseName(string Repository, string? Tag, string How)
         {
             if (variables.TryGetValue(variable, out var version) && version.Length > 0)
             {
-                return new BaseName(repository, MajorMinor(repository, version), $"guessed from {variable} in the environment");
+                return new BaseName(repository, MajorMinor(repository, version), $"guessed from {variable} in the environment", DockerHub + repository);
             }
         }
         if (os is { Id: "debian" or "ubuntu" } release)
         {
-            return new BaseName(release.Id, release.Version.Length == 0 ? null : release.Version, "guessed from /etc/os-release");
+            return new BaseName(release.Id, release.Version.Length == 0 ? null : release.Version, "guessed from /etc/os-release", DockerHub + release.Id);
         }
         return null;
     }
 
-    /// <summary>REGISTRY/REPOSITORY:TAG@DIGEST to its official-image repository (docker.io/library/python → python) and tag.</summary>
+    private const string DockerHub = "docker.io/library/";
+
+    /// <summary>
+    /// REGISTRY/PATH:TAG@DIGEST: the repository is the path's last part (docker.io/library/python and
+    /// mirror.example/library/python are both python); a name without a registry is on Docker Hub.
+    /// </summary>
     private static BaseName? Parse(string reference)
     {
         var withoutDigest = reference.Split('@')[0];
@@ -43,14 +51,14 @@ public sealed record BaseName(string Repository, string? Tag, string How)
         var colon = withoutDigest.LastIndexOf(':');
         var tag = colon > slash ? withoutDigest[(colon + 1)..] : null;
         var path = colon > slash ? withoutDigest[..colon] : withoutDigest;
-        foreach (var prefix in (string[])["docker.io/library/", "index.docker.io/library/", "library/"])
+        var parts = path.Split('/');
+        if (parts.Any(p => p.Length == 0))
         {
-            if (path.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                path = path[prefix.Length..];
-            }
+            return null;
         }
-        return path.Length == 0 ? null : new BaseName(path, tag, "");
+        var hasRegistry = parts.Length > 1 && (parts[0].Contains('.', StringComparison.Ordinal) || parts[0].Contains(':', StringComparison.Ordinal) || parts[0] == "localhost");
+        var location = hasRegistry ? path : parts.Length == 1 ? DockerHub + path : "docker.io/" + path;
+        return new BaseName(parts[^1], tag, "", location);
     }
 
     /// <summary>3.12.1 → 3.12 for python; 20.11.0 → 20 for node; 1.22.3 → 1.22 for golang; jdk-21.0.2+13 → 21 for Java.</summary>
