@@ -16,10 +16,10 @@ public static class CommandLine
         (["analyze"], typeof(AnalyzeSettings)),
         (["sbom"], typeof(SbomSettings)),
         (["scan"], typeof(ScanSettings)),
-        (["advise"], typeof(AdviseSettings)),
         (["inspect"], typeof(InspectSettings)),
         (["pull"], typeof(PullSettings)),
         (["push"], typeof(PushSettings)),
+        (["advise"], typeof(AdviseSettings)),
         (["cache", "ls"], typeof(CacheListSettings)),
         (["cache", "du"], typeof(CacheSettings)),
         (["cache", "prune"], typeof(CachePruneSettings)),
@@ -55,10 +55,6 @@ public static class CommandLine
             .WithExample("scan", ExampleImage)
             .WithExample("scan", ExampleImage, "--severity", "critical,high", "--only-fixed", "--ignore-base", "--exit-code", "1")
             .WithExample("scan", ExampleImage, "--format", "json", "-o", "scan.json");
-        config.AddCommand<AdviseCommand>("advise")
-            .WithDescription("Advise how to make an image smaller and safer, measured on the image: the bytes each fix saves and, with --dockerfile, the line to change.")
-            .WithExample("advise", ExampleImage)
-            .WithExample("advise", ExampleImage, "--format", "json", "-o", "advice.json");
         config.AddCommand<InspectCommand>("inspect")
             .WithDescription("Show an image's platforms, digests, config and layers without downloading layers.")
             .WithExample("inspect", ExampleImage)
@@ -69,6 +65,11 @@ public static class CommandLine
         config.AddCommand<PushCommand>("push")
             .WithDescription("Push any image to a registry, skipping blobs it has and mounting what it can.")
             .WithExample("push", ExampleImage, "docker://localhost:5000/strata/wasteful:v1");
+        config.AddCommand<AdviseCommand>("advise")
+            .WithDescription("Advise how to make an image smaller and safer, measured on the image: the bytes each fix saves and, with --dockerfile, the line to change.")
+            .WithExample("advise", ExampleImage)
+            .WithExample("advise", "oci:../shared/fixtures/images/oci:wasteful", "--dockerfile", "../shared/fixtures/dockerfiles/wasteful/Dockerfile")
+            .WithExample("advise", ExampleImage, "--format", "json", "-o", "advice.json");
         config.AddBranch("cache", cache =>
         {
             cache.SetDescription("The local blob cache.");

@@ -25,7 +25,7 @@ internal static class EnvironmentSecretAdvisor
             {
                 continue;
             }
-            var why = token is null ? "its name says it holds a secret" : $"its value is a {token}";
+            var why = token is null ? "its name says it holds a secret" : $"its value matches the {token} format";
             yield return new Advice
             {
                 Id = AdviceIds.SecretInEnvironment,

@@ -46,7 +46,7 @@ public sealed class SecretFileCaptor : IFileCaptor
         {
             return (SecretFileKind.Credentials, credentials);
         }
-        return SecretPatterns.FindToken(text) is { } token ? (SecretFileKind.Token, token) : null;
+        return SecretPatterns.FindToken(text) is { } token ? (SecretFileKind.Token, $"a secret matching the {token} format, value redacted") : null;
     }
 
     /// <summary>A PEM private key: the file starts with its BEGIN line. The hint is that line's key type.</summary>
@@ -55,7 +55,7 @@ public sealed class SecretFileCaptor : IFileCaptor
         var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         var firstLine = start.Split('\n', 2)[0].TrimEnd('\r');
         var header = SecretPatterns.PrivateKeyHeader().Match(firstLine);
-        return header.Success && header.Index == 0 ? header.Value.Trim('-') : null;
+        return header.Success && header.Index == 0 ? $"a private key ({header.Value.Trim('-')})" : null;
     }
 
     private static string? Credentials(string path, string text)
@@ -65,7 +65,7 @@ public sealed class SecretFileCaptor : IFileCaptor
         {
             var names = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
                 .Select(l => l.StartsWith("export ", StringComparison.Ordinal) ? l[7..].TrimStart() : l)
-                .Select(l => l.Split('=', 2)).Where(p => p.Length == 2 && p[0].Length > 0 && p[1].Trim().Length > 0).Select(p => p[0].Trim()).ToList();
+                .Select(l => l.Split('=', 2)).Where(p => p.Length == 2 && p[1].Trim().Length > 0).Select(p => p[0].Trim()).Where(IsVariableName).ToList();
             return names.Count == 0 ? null : string.Create(CultureInfo.InvariantCulture,
                 $"a .env file setting {names.Count} variable{(names.Count == 1 ? "" : "s")} ({string.Join(", ", names.Take(5))}{(names.Count > 5 ? ", …" : "")}), values redacted");
         }
@@ -86,6 +86,10 @@ public sealed class SecretFileCaptor : IFileCaptor
             _ => null,
         };
     }
+
+    /// <summary>A plain variable name, shown as a hint; anything else on the left of '=' might be a secret itself.</summary>
+    private static bool IsVariableName(string name) =>
+        name.Length is > 0 and <= 40 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private static bool IsEnvFile(string name) =>
         (name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal))
