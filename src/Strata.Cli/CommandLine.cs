@@ -19,6 +19,7 @@ public static class CommandLine
         (["inspect"], typeof(InspectSettings)),
         (["pull"], typeof(PullSettings)),
         (["push"], typeof(PushSettings)),
+        (["advise"], typeof(AdviseSettings)),
         (["cache", "ls"], typeof(CacheListSettings)),
         (["cache", "du"], typeof(CacheSettings)),
         (["cache", "prune"], typeof(CachePruneSettings)),
@@ -64,6 +65,11 @@ public static class CommandLine
         config.AddCommand<PushCommand>("push")
             .WithDescription("Push any image to a registry, skipping blobs it has and mounting what it can.")
             .WithExample("push", ExampleImage, "docker://localhost:5000/strata/wasteful:v1");
+        config.AddCommand<AdviseCommand>("advise")
+            .WithDescription("Advise how to make an image smaller and safer, measured on the image: the bytes each fix saves and, with --dockerfile, the line to change.")
+            .WithExample("advise", ExampleImage)
+            .WithExample("advise", "oci:../shared/fixtures/images/oci:wasteful", "--dockerfile", "../shared/fixtures/dockerfiles/wasteful/Dockerfile")
+            .WithExample("advise", ExampleImage, "--format", "json", "-o", "advice.json");
         config.AddBranch("cache", cache =>
         {
             cache.SetDescription("The local blob cache.");

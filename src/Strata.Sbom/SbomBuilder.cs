@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Strata.Analysis;
 using Strata.Analysis.Model;
+using Strata.Analysis.Reading;
 using Strata.Images.Sources;
 using Strata.Sbom.Capture;
 using Strata.Sbom.Catalogers;
@@ -29,7 +30,9 @@ public static class SbomBuilder
             return new PackageLocation("/" + path, layer, l.DiffId.ToString(), l.CreatedBy);
         }
         var captor = new PackageCaptor(catalogers, warnings.Enqueue, Locate);
-        var analysis = ImageAnalyzer.Analyze(image, options with { Captor = captor }, progress, cancellationToken);
+        // A captor the caller brings (advise's secret scan) sees the same pass.
+        var analysis = ImageAnalyzer.Analyze(
+            image, options with { Captor = options.Captor is { } other ? new CaptorPair(captor, other) : captor }, progress, cancellationToken);
         MarkVisibility(captor.All, analysis);
         var os = OsDetector.Detect(captor.FilesFor(PackageCaptor.OsCataloger).Where(f => f.Visible));
         var packages = Catalogers.Binaries.PackageMerge.Merge(captor.CatalogedOnArrival.Where(c => c.File.Visible).Select(c => c.Package));
