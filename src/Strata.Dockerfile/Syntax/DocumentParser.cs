@@ -191,7 +191,11 @@ internal sealed partial class DocumentParser
 
     private string CommentText(int start, int end) => text[(start + 1)..end].Trim();
 
-    /// <summary>Where the line's continuation (the escape character, then only spaces or tabs) starts, or -1.</summary>
+    /// <summary>
+    /// Where the line's continuation starts, or -1: the escape character followed only by spaces or tabs, alone on the
+    /// line or after a character that is not itself the escape character (<c>foo \\</c> ends with an escaped escape
+    /// character and does not continue).
+    /// </summary>
     private int ContinuationStart(int start, int end)
     {
         var i = end;
@@ -199,7 +203,11 @@ internal sealed partial class DocumentParser
         {
             i--;
         }
-        return i > start && text[i - 1] == escape ? i - 1 : -1;
+        if (i == start || text[i - 1] != escape)
+        {
+            return -1;
+        }
+        return i - 1 == start || text[i - 2] != escape ? i - 1 : -1;
     }
 
     /// <summary>Adds the byte order mark (first line only) and the indentation; returns where the content starts.</summary>

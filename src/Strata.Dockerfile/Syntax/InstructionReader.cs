@@ -39,7 +39,12 @@ internal sealed class InstructionReader(string source, char escape, SourcePositi
             argumentsEnd--;
         }
         var arguments = logical.Slice(position, argumentsEnd);
-        var exec = InstructionTable.ExecForm.Contains(keyword) ? ExecForm.TryRead(arguments) : null;
+        var notStrings = false;
+        var exec = InstructionTable.ExecForm.Contains(keyword) ? ExecForm.TryRead(arguments, out notStrings) : null;
+        if (notStrings)
+        {
+            throw error(logical.OffsetAt(position), $"{keyword} in JSON form takes an array of strings only");
+        }
         if (keyword == "SHELL" && exec is null)
         {
             throw error(logical.OffsetAt(position), "SHELL needs its arguments in JSON form: SHELL [\"executable\", \"parameters\"]");
