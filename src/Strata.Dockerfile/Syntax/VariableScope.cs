@@ -5,7 +5,8 @@ namespace Strata.Dockerfile.Syntax;
 /// are the global scope: FROM lines see them; inside a stage a global ARG is seen only after an <c>ARG NAME</c>
 /// declares it again (taking the global default unless it gives its own). A stage's ARG and ENV are seen from the
 /// next instruction on; ENV wins over an ARG of the same name; a stage built FROM an earlier stage inherits that
-/// stage's ARG and ENV values. Build arguments given to the build override ARG defaults. Unset names are null.
+/// stage's ARG and ENV values. Build arguments given to the build override ARG defaults, and the automatic platform
+/// ARGs (<c>TARGETPLATFORM</c>, <c>BUILDPLATFORM</c>, …) are global when given. Unset names are null.
 /// </summary>
 internal sealed class VariableScope
 {
@@ -34,9 +35,19 @@ internal sealed class VariableScope
         return args;
     }
 
+    /// <summary>The platform ARGs BuildKit defines in the global scope without an ARG instruction.</summary>
+    private static readonly string[] AutomaticPlatformArgs =
+    [
+        "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
+    ];
+
     internal Dictionary<string, string?> Global(int before)
     {
         var global = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in AutomaticPlatformArgs.Where(buildArgs.ContainsKey))
+        {
+            global[name] = buildArgs[name];
+        }
         foreach (var instruction in document.GlobalArgs.Where(i => i.Span.Offset < before))
         {
             var scope = new Dictionary<string, string?>(global, StringComparer.Ordinal);
