@@ -33,6 +33,13 @@ internal sealed class InstructionReader(string source, char escape, SourcePositi
         }
         var position = keywordEnd;
         var flags = FlagReader.Read(logical, ref position, end, keyword, (index, message) => error(logical.OffsetAt(index), message));
+        foreach (var mount in flags.Where(f => f.Name == "mount").Select(MountReader.Read))
+        {
+            if (!DockerfileMount.Types.Contains(mount.Type))
+            {
+                throw error(mount.Flag.Span.Offset, $"unknown mount type '{mount.Type}' (it takes {string.Join(", ", DockerfileMount.Types)})");
+            }
+        }
         var argumentsEnd = end;
         while (argumentsEnd > position && char.IsWhiteSpace(logical[argumentsEnd - 1]))
         {
