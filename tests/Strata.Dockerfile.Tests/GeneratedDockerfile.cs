@@ -78,7 +78,7 @@ public sealed record GeneratedDockerfile(string Text, char Escape, IReadOnlyList
         Gen.Frequency(
             (1, Blank().Select<string, Func<Func<string>, Item>>(blank => newline => new Item(blank + newline(), null))),
             (1, Comment().Select<string, Func<Func<string>, Item>>(comment => newline => new Item(comment + newline(), null))),
-            (4, Gen.Elements(Keywords).SelectMany(keyword => Instruction(escape, keyword, Word(first: keyword != "RUN")))),
+            (4, Gen.Elements(Keywords).SelectMany(keyword => Instruction(escape, keyword, Word(first: true)))),
             (1, Heredoc()));
 
     private static Gen<string> Blank() => Gen.Elements("", " ", "\t", "  \t ");
