@@ -46,6 +46,15 @@ public sealed class ErrorTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Fact]
+    public void A_byte_order_mark_is_not_counted_as_a_column()
+    {
+        var error = Assert.Throws<DockerfileParseException>(() => DockerfileDocument.Parse("\uFEFFFROM a\nRUN --x=1 y\n"));
+        Assert.Equal((2, 5), (error.Line, error.Column));
+        Assert.Equal((1, 1), (DockerfileDocument.Parse("\uFEFFFROM a\n").Instructions[0].Line, DockerfileDocument.Parse("\uFEFFFROM a\n").Instructions[0].Column));
+        Assert.Equal(1, Assert.Throws<DockerfileParseException>(() => DockerfileDocument.Parse("\uFEFFFOO a\n")).Column);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("# only a comment\n\n")]

@@ -51,4 +51,17 @@ public sealed class WordTests
         Assert.Equal(["a", "&&", "b", "\n", "c"], words.Select(w => w.Text));
         Assert.Equal([100, 102, 105, 106, 107], words.Select(w => w.Span.Offset));
     }
+
+    [Fact]
+    public void A_run_is_read_as_its_simple_commands_heredoc_bodies_included()
+    {
+        var document = DockerfileDocument.Parse("FROM a\nRUN apt-get update && apt-get install -y curl | tee log; rm -rf /var/lib/apt/lists/*\n"
+            + "RUN <<EOF bash\napt-get update\n\napt-get install x\nEOF\nCMD [\"a\"]\nCOPY a b\n");
+        Assert.Equal(["apt-get update", "apt-get install -y curl", "tee log", "rm -rf /var/lib/apt/lists/*"],
+            document.Instructions[1].Commands.Select(c => string.Join(' ', c.Select(w => w.Text))));
+        Assert.Equal(["<<EOF bash", "apt-get update", "apt-get install x"],
+            document.Instructions[2].Commands.Select(c => string.Join(' ', c.Select(w => w.Text))));
+        Assert.Empty(document.Instructions[3].Commands);
+        Assert.Empty(document.Instructions[4].Commands);
+    }
 }
