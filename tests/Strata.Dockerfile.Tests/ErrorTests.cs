@@ -5,7 +5,10 @@ namespace Strata.Dockerfile.Tests;
 
 /// <summary>
 /// What the builder rejects is rejected with the line and the column (counted by hand in each text) and a message
-/// naming them; nothing else ever escapes the parser.
+/// naming them; nothing else ever escapes the parser. A real dockerd (20.10.24, classic builder) rejects the same
+/// texts (unknown instruction, unknown flag, missing flag value, non-string JSON array, ONBUILD ONBUILD, bad stage
+/// name, FROM with two words, no FROM, SHELL not in JSON, ENV with no value, two escape directives), bar the
+/// flags newer than it (<c>--link</c>), and accepts <c>CMD [not json]</c> as shell form.
 /// </summary>
 public sealed class ErrorTests
 {
