@@ -56,4 +56,46 @@ public sealed class HeredocTests
         var heredoc = Assert.Single(DockerfileDocument.Parse("FROM a\nCOPY <<EOF /x\nrm -rf /\nEOF\n").Instructions[1].Heredocs);
         Assert.Empty(heredoc.Words);
     }
+
+    [Fact]
+    public void Heredoc_names_are_read_as_buildkit_reads_them()
+    {
+        // The shapes of BuildKit's own heredoc parser tests (frontend/dockerfile/parser/parser_heredoc_test.go).
+        const string text = "FROM alpine\n"
+            + "RUN 3<<EMPTY2\nEMPTY2\n"
+            + "RUN \"<<NOHEREDOC\"\n"
+            + "COPY <<X <<Y /dest\nY\nX\nX\nY\n"
+            + "COPY <<file.txt /dest\nhello world\nfile.txt\n"
+            + "RUN <<eo'f'\necho foo\neof\n"
+            + "RUN <<eo\\'f\necho foo\neo'f\n"
+            + "RUN <<'e'o\\'f\necho foo\neo'f\n"
+            + "RUN <<'one two'\necho bar\none two\n"
+            + "RUN <<$EOF\n$EOF\n"
+            + "RUN <<  EOF  > foo\nEOF\n"
+            + "RUN << -EOF\n-EOF\n";
+        var heredocs = DockerfileDocument.Parse(text).Instructions.Skip(1).Select(i => i.Heredocs.Select(h => (h.Name, h.Expand, h.Body)).ToList()).ToList();
+        Assert.Equal(
+            [
+                [("EMPTY2", true, "")],
+                [],
+                [("X", true, "Y\n"), ("Y", true, "X\n")],
+                [("file.txt", true, "hello world\n")],
+                [("eof", false, "echo foo\n")],
+                [("eo'f", true, "echo foo\n")],
+                [("eo'f", false, "echo foo\n")],
+                [("one two", false, "echo bar\n")],
+                [("$EOF", true, "")],
+                [("EOF", true, "")],
+                [("-EOF", true, "")],
+            ],
+            heredocs);
+        Assert.Equal(3, DockerfileDocument.Parse(text).Instructions[1].Heredocs[0].FileDescriptor);
+    }
+
+    [Fact]
+    public void A_heredoc_name_with_an_open_quote_is_an_error()
+    {
+        var error = Assert.Throws<DockerfileParseException>(() => DockerfileDocument.Parse("FROM a\nRUN cat <<'EOF\nEOF\n"));
+        Assert.Equal((2, 9), (error.Line, error.Column));
+    }
 }

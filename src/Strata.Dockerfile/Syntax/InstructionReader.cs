@@ -65,7 +65,9 @@ internal sealed class InstructionReader(string source, char escape, SourcePositi
             CheckFrom(words, logical.OffsetAt(position));
         }
         DockerfileInstruction? inner = null;
-        IReadOnlyList<HeredocMarker> markers = InstructionTable.Heredoc.Contains(keyword) ? HeredocMarker.Find(words) : [];
+        IReadOnlyList<HeredocMarker> markers = InstructionTable.Heredoc.Contains(keyword)
+            ? HeredocMarker.Find(words, (span, message) => error(span.Offset, message))
+            : [];
         if (keyword == "ONBUILD")
         {
             if (position == argumentsEnd)
