@@ -43,8 +43,38 @@ public sealed class PropertyTests
             Assert.Equal(expected.Line, actual.Line);
             Assert.Equal(expected.Arguments.TrimEnd(), actual.Arguments);
             Assert.Equal(expected.Heredocs, actual.Heredocs.Select(h => h.Body));
+            Assert.Equal(expected.Keyword, actual.KeywordSpan.Of(generated.Text).ToUpperInvariant());
+            foreach (var word in actual.Words)
+            {
+                // A word's span runs from its first to its last character in the original, continuations between.
+                var original = word.Span.Of(generated.Text);
+                Assert.Equal((word.Text[0], word.Text[^1]), (original[0], original[^1]));
+                Assert.True(original.Length >= word.Text.Length);
+            }
+            Assert.Equal(expected.Arguments.TrimEnd(), StripContinuations(actual.ArgumentsSpan.Of(generated.Text), generated.Escape));
         }
         return true;
+    }
+
+    /// <summary>The original text of a span with its continuations taken out the builder's way: the escape
+    /// character, trailing blanks and line break, and the comment and blank lines after it.</summary>
+    private static string StripContinuations(string original, char escape)
+    {
+        var lines = original.Split('\n');
+        var result = new System.Text.StringBuilder();
+        var continuing = false;
+        foreach (var raw in lines)
+        {
+            var line = raw.TrimEnd('\r');
+            if (continuing && (line.TrimStart().StartsWith('#') || line.Trim().Length == 0))
+            {
+                continue;
+            }
+            var trimmed = line.TrimEnd(' ', '\t');
+            continuing = trimmed.EndsWith(escape);
+            result.Append(continuing ? trimmed[..^1] : line);
+        }
+        return result.ToString();
     }
 
     private static bool ParsesOrFailsWithAPosition(string text)
