@@ -3,9 +3,21 @@ namespace Strata.Images.Output;
 /// <summary>Writes (or links) a file through a temporary sibling renamed into place, so no reader ever sees half of it.</summary>
 public static class AtomicFile
 {
+    /// <summary>
+    /// Writes <paramref name="path"/> whole or not at all. A character device or FIFO there (<c>-o /dev/null</c>, a
+    /// pipe) is written to directly: renaming over it would replace the device with a file.
+    /// </summary>
     public static void Write(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
+        switch (IO.FileKind.Describe(full))
+        {
+            case "a character device" or "a FIFO":
+                WriteThrough(path, full, write);
+                return;
+            case "a block device" or "a socket" or "a special file":
+                throw new StrataException($"{path}: {IO.FileKind.Describe(full)}, not a file to write");
+        }
         var directory = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(directory))
         {
@@ -30,6 +42,19 @@ public static class AtomicFile
         {
             TryDelete(temporary);
             throw;
+        }
+    }
+
+    private static void WriteThrough(string path, string full, Action<Stream> write)
+    {
+        try
+        {
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 0);
+            write(stream);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new StrataException($"{path}: cannot write ({e.Message})");
         }
     }
 
