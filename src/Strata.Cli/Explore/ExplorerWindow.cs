@@ -49,11 +49,11 @@ internal sealed class ExplorerWindow : Runnable
         Height = Dim.Fill();
 
         _layers = new LayersView(analysis, config.Colors);
-        _layersFrame = AddFrame("Layers", _layers, x: 0, y: 0, Dim.Percent(45), Dim.Percent(35));
+        _layersFrame = AddFrame("Layers", _layers, x: 0, y: 0, Dim.Percent(40), Dim.Percent(35));
         _layerDetails = new LayerDetailsView(analysis, () => _model.SelectedLayer);
-        var layerDetailsFrame = AddFrame("Layer details", _layerDetails, x: 0, Pos.Bottom(_layersFrame), Dim.Percent(45), Dim.Absolute(7));
+        var layerDetailsFrame = AddFrame("Layer details", _layerDetails, x: 0, Pos.Bottom(_layersFrame), Dim.Percent(40), Dim.Absolute(7));
         _imageDetails = new ImageDetailsView(analysis);
-        AddFrame("Image details", _imageDetails, x: 0, Pos.Bottom(layerDetailsFrame), Dim.Percent(45), Dim.Fill(2));
+        AddFrame("Image details", _imageDetails, x: 0, Pos.Bottom(layerDetailsFrame), Dim.Percent(40), Dim.Fill(2));
         _tree = new FileTreeView(model, config.Colors);
         _treeFrame = AddFrame("File tree", _tree, Pos.Right(_layersFrame), y: 0, Dim.Fill(), Dim.Percent(68));
         _waste = new WasteView(model.Waste, config.Colors);
