@@ -18,6 +18,29 @@ internal static class ExplorerApp
                 key.Handled = true;
             }
         };
+        // The first tree and the waste list are built on another thread while the first screen shows, so the screen
+        // appears as soon as the analysis is done; the window lets nothing touch the model until they are ready.
+        Exception? failure = null;
+        _ = Task.Run(() =>
+        {
+            _ = model.Waste;
+            _ = model.RowCount;
+        }).ContinueWith(
+            built => app.Invoke(() =>
+            {
+                if (built.Exception is { } e)
+                {
+                    failure = e.InnerException ?? e;
+                    app.RequestStop();
+                    return;
+                }
+                window.TreeReady();
+            }),
+            TaskScheduler.Default);
         app.Run(window);
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
     }
 }

@@ -34,6 +34,9 @@ internal sealed class ExplorerWindow : Runnable
     private readonly TextField _prompt;
     private readonly StatusView _status;
     private Pane _focused = Pane.Layers;
+
+    /// <summary>Whether the first tree is built: until then nothing but quitting touches the model (it is being built on another thread).</summary>
+    private bool _ready;
     private PromptKind _promptKind;
     private string? _extracting;
 
@@ -54,9 +57,9 @@ internal sealed class ExplorerWindow : Runnable
         var layerDetailsFrame = AddFrame("Layer details", _layerDetails, x: 0, Pos.Bottom(_layersFrame), Dim.Percent(40), Dim.Absolute(7));
         _imageDetails = new ImageDetailsView(analysis);
         AddFrame("Image details", _imageDetails, x: 0, Pos.Bottom(layerDetailsFrame), Dim.Percent(40), Dim.Fill(2));
-        _tree = new FileTreeView(model, config.Colors);
+        _tree = new FileTreeView(model, config.Colors, () => _ready);
         _treeFrame = AddFrame("File tree", _tree, Pos.Right(_layersFrame), y: 0, Dim.Fill(), Dim.Percent(68));
-        _waste = new WasteView(model.Waste, config.Colors);
+        _waste = new WasteView(() => _ready ? _model.Waste : null, config.Colors);
         _wasteFrame = AddFrame("Waste", _waste, Pos.Right(_layersFrame), Pos.Bottom(_treeFrame), Dim.Fill(), Dim.Fill(2));
 
         _message = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1, Text = "" };
@@ -66,10 +69,14 @@ internal sealed class ExplorerWindow : Runnable
         _status = new StatusView(_keys, () => _focused) { Y = Pos.AnchorEnd(1), Height = 1 };
         Add(_message, _promptLabel, _prompt, _status);
 
-        _layers.RowClicked += row => { Focus(Pane.Layers); SelectLayer(_layers.RowsCursor.Top + row - 1); };
-        _layers.Wheeled += delta => { Focus(Pane.Layers); SelectLayer(_layers.RowsCursor.Selected + delta); };
+        _layers.RowClicked += row => { if (!_ready) { return; } Focus(Pane.Layers); SelectLayer(_layers.RowsCursor.Top + row - 1); };
+        _layers.Wheeled += delta => { if (!_ready) { return; } Focus(Pane.Layers); SelectLayer(_layers.RowsCursor.Selected + delta); };
         _tree.RowClicked += row =>
         {
+            if (!_ready)
+            {
+                return;
+            }
             Focus(Pane.Tree);
             if (row > 0)
             {
@@ -77,10 +84,18 @@ internal sealed class ExplorerWindow : Runnable
             }
             _tree.SetNeedsDraw();
         };
-        _tree.Wheeled += delta => { _tree.RowsCursor.Scroll(delta * 3, _model.RowCount, _tree.TreeRows); _tree.SetNeedsDraw(); };
-        _waste.RowClicked += row => { Focus(Pane.Waste); _waste.RowsCursor.Select(_waste.RowsCursor.Top + row, _waste.Count, _waste.VisibleRows); _waste.SetNeedsDraw(); };
-        _waste.Wheeled += delta => { _waste.RowsCursor.Scroll(delta * 3, _waste.Count, _waste.VisibleRows); _waste.SetNeedsDraw(); };
+        _tree.Wheeled += delta => { if (!_ready) { return; } _tree.RowsCursor.Scroll(delta * 3, _model.RowCount, _tree.TreeRows); _tree.SetNeedsDraw(); };
+        _waste.RowClicked += row => { if (!_ready) { return; } Focus(Pane.Waste); _waste.RowsCursor.Select(_waste.RowsCursor.Top + row, _waste.Count, _waste.VisibleRows); _waste.SetNeedsDraw(); };
+        _waste.Wheeled += delta => { if (!_ready) { return; } _waste.RowsCursor.Scroll(delta * 3, _waste.Count, _waste.VisibleRows); _waste.SetNeedsDraw(); };
         UpdateTitles();
+    }
+
+    /// <summary>The first tree and the waste list are built: the panes show them and the keys work.</summary>
+    public void TreeReady()
+    {
+        _ready = true;
+        RefreshTree();
+        _waste.SetNeedsDraw();
     }
 
     private FrameView AddFrame(string title, View content, Pos x, Pos y, Dim width, Dim height)
@@ -99,6 +114,10 @@ internal sealed class ExplorerWindow : Runnable
             return HandlePromptKey(key);
         }
         var action = _keys.Resolve(key, _focused == Pane.Tree, _focused == Pane.Waste);
+        if (!_ready && action != ExplorerAction.Quit)
+        {
+            return true;
+        }
         if (action is { } a)
         {
             Do(a);

@@ -12,7 +12,7 @@ namespace Strata.Cli.Explore;
 /// files costs one screen of rows per redraw. Each line starts with its change's mark (+ added, ~ modified,
 /// - removed, blank unchanged) in that change's colour.
 /// </summary>
-internal sealed class FileTreeView(ExplorerModel model, ExplorerColors colors) : RowsView
+internal sealed class FileTreeView(ExplorerModel model, ExplorerColors colors, Func<bool> ready) : RowsView
 {
     public RowCursor RowsCursor { get; } = new();
 
@@ -26,6 +26,14 @@ internal sealed class FileTreeView(ExplorerModel model, ExplorerColors colors) :
 
     protected override bool OnDrawingContent(DrawContext? context)
     {
+        if (!ready())
+        {
+            for (var i = 0; i < VisibleRows; i++)
+            {
+                Line(i, i == 0 ? "  reading the tree…" : "", Normal);
+            }
+            return true;
+        }
         var count = model.RowCount;
         RowsCursor.Fit(count, TreeRows);
         Line(0, ShowAttributes ? $"  {"Permission",-10} {"UID:GID",9} {"Size",9}  Name" : "  Name", Normal);

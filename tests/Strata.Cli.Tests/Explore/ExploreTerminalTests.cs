@@ -22,7 +22,9 @@ public sealed partial class ExploreTerminalTests
             Fixtures.RepositoryRoot,
             new Dictionary<string, string> { ["XDG_CONFIG_HOME"] = config.Path, ["STRATA_CACHE_DIR"] = config.File("cache"), ["CI"] = "false" });
 
-        var screen = await terminal.WaitForAsync("Efficiency:", timeoutSeconds: 120);
+        // The first screen, then the tree and the waste list, which are built after it shows.
+        await terminal.WaitForAsync("Efficiency:", timeoutSeconds: 120);
+        var screen = await terminal.WaitForAsync(s => !s.Contains("reading the", StringComparison.Ordinal), "the tree");
 
         // The layer commands, in the Dockerfile's order.
         var layers = TmuxSession.Pane(screen, "Layers");
