@@ -77,8 +77,9 @@ public sealed record ExplorerConfig(KeyMap Keys, ExplorerColors Colors)
                 case "keys":
                     foreach (var (name, value) in Mapping(valueNode, fileName, "explore.keys").Children)
                     {
-                        var where = $"explore.keys.{Scalar(name, fileName, "explore.keys")}";
-                        var action = KeyMap.Defaults.FirstOrDefault(d => d.Name == where["explore.keys.".Length..]);
+                        var actionName = Scalar(name, fileName, "explore.keys");
+                        var where = $"explore.keys.{actionName}";
+                        var action = KeyMap.Defaults.FirstOrDefault(d => d.Name == actionName);
                         if (action.Name is null)
                         {
                             throw new StrataException(

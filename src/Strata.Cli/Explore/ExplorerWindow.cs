@@ -17,9 +17,7 @@ namespace Strata.Cli.Explore;
 internal sealed class ExplorerWindow : Runnable
 {
     private readonly ExplorerModel _model;
-    private readonly IReadOnlyList<LayerBlob> _blobs;
-    private readonly long _maxLayerSize;
-    private readonly string _workingDirectory;
+    private readonly ExtractionRequest _extraction;
     private readonly KeyMap _keys;
     private readonly LayersView _layers;
     private readonly LayerDetailsView _layerDetails;
@@ -29,23 +27,18 @@ internal sealed class ExplorerWindow : Runnable
     private readonly FrameView _layersFrame;
     private readonly FrameView _treeFrame;
     private readonly FrameView _wasteFrame;
-    private readonly Label _message;
-    private readonly Label _promptLabel;
-    private readonly TextField _prompt;
+    private readonly PromptLine _prompt;
     private readonly StatusView _status;
     private Pane _focused = Pane.Layers;
 
     /// <summary>Whether the first tree is built: until then nothing but quitting touches the model (it is being built on another thread).</summary>
     private bool _ready;
-    private PromptKind _promptKind;
     private string? _extracting;
 
     public ExplorerWindow(ExplorerModel model, IReadOnlyList<LayerBlob> blobs, long maxLayerSize, string workingDirectory, ExplorerConfig config)
     {
         _model = model;
-        _blobs = blobs;
-        _maxLayerSize = maxLayerSize;
-        _workingDirectory = workingDirectory;
+        _extraction = new ExtractionRequest(model.Analysis, blobs, maxLayerSize, workingDirectory);
         _keys = config.Keys;
         var analysis = model.Analysis;
         Width = Dim.Fill();
@@ -62,12 +55,10 @@ internal sealed class ExplorerWindow : Runnable
         _waste = new WasteView(() => _ready ? _model.Waste : null, config.Colors);
         _wasteFrame = AddFrame("Waste", _waste, Pos.Right(_layersFrame), Pos.Bottom(_treeFrame), Dim.Fill(), Dim.Fill(2));
 
-        _message = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1, Text = "" };
-        _promptLabel = new Label { X = 0, Y = Pos.AnchorEnd(2), Height = 1, Visible = false };
-        _prompt = new TextField { X = Pos.Right(_promptLabel), Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Visible = false };
-        _prompt.ValueChanged += (_, _) => PromptChanged();
+        _prompt = new PromptLine { Y = Pos.AnchorEnd(2) };
+        _prompt.Changed += FilterTyped;
         _status = new StatusView(_keys, () => _focused) { Y = Pos.AnchorEnd(1), Height = 1 };
-        Add(_message, _promptLabel, _prompt, _status);
+        Add(_prompt, _status);
 
         _layers.RowClicked += row => { if (!_ready) { return; } Focus(Pane.Layers); SelectLayer(_layers.RowsCursor.Top + row - 1); };
         _layers.Wheeled += delta => { if (!_ready) { return; } Focus(Pane.Layers); SelectLayer(_layers.RowsCursor.Selected + delta); };
@@ -109,7 +100,7 @@ internal sealed class ExplorerWindow : Runnable
     /// <summary>Handles a key before any view sees it; returns whether it was the explorer's.</summary>
     public bool HandleKey(Key key)
     {
-        if (_promptKind != PromptKind.None)
+        if (_prompt.Kind != PromptKind.None)
         {
             return HandlePromptKey(key);
         }
@@ -130,23 +121,26 @@ internal sealed class ExplorerWindow : Runnable
     {
         if (_keys.KeysOf(ExplorerAction.CloseFilter).Any(k => k.KeyCode == key.KeyCode))
         {
-            if (_promptKind == PromptKind.Filter)
+            if (_prompt.Kind == PromptKind.Filter)
             {
-                _model.TrySetFilter(null, out _);
-                RefreshTree();
+                ClearFilter();
             }
-            ClosePrompt("");
+            _prompt.Say("");
             return true;
         }
         if (key.KeyCode == Key.Enter.KeyCode)
         {
-            if (_promptKind == PromptKind.Extract)
+            if (_prompt.Kind == PromptKind.Extract)
             {
-                Extract(_prompt.Text);
+                var path = _extracting!;
+                _prompt.Say($"extracting /{TerminalText.Safe(path)}…");
+                _extraction.Start(path, _model.SelectedLayer, _prompt.Answer, message => App?.Invoke(() => _prompt.Say(message)));
             }
             else
             {
-                ClosePrompt(_model.Filter is { } filter ? $"filter: {filter} ({Show(ExplorerAction.Filter)} changes it)" : "");
+                _prompt.Say(_model.Filter is { } filter
+                    ? $"filter: {TerminalText.Safe(filter)} ({Show(ExplorerAction.Filter)} changes it, {Show(ExplorerAction.CloseFilter)} removes it)"
+                    : "");
             }
             return true;
         }
@@ -193,7 +187,7 @@ internal sealed class ExplorerWindow : Runnable
                 }
                 break;
             case ExplorerAction.Filter:
-                OpenPrompt(PromptKind.Filter, "Filter (regex on the path): ", _model.Filter ?? "");
+                _prompt.Ask(PromptKind.Filter, "Filter (regex on the path): ", _model.Filter ?? "");
                 break;
             case ExplorerAction.AggregatedView:
                 SetScope(TreeScope.Aggregated);
@@ -239,6 +233,8 @@ internal sealed class ExplorerWindow : Runnable
                 Jump();
                 break;
             case ExplorerAction.CloseFilter:
+                ClearFilter();
+                _prompt.Say("");
                 break;
         }
     }
@@ -308,7 +304,7 @@ internal sealed class ExplorerWindow : Runnable
         }
         else
         {
-            Say($"/{TerminalText.Safe(item.Path)} is hidden by the marks shown or the filter");
+            _prompt.Say($"/{TerminalText.Safe(item.Path)} is hidden by the marks shown or the filter");
         }
         RefreshTree();
     }
@@ -344,35 +340,12 @@ internal sealed class ExplorerWindow : Runnable
 
     private string Show(ExplorerAction action) => KeyName.Show(_keys.KeysOf(action)[0]);
 
-    private void OpenPrompt(PromptKind kind, string label, string text)
+    private void FilterTyped(string text)
     {
-        _promptKind = kind;
-        _message.Visible = false;
-        _promptLabel.Text = label;
-        _promptLabel.Width = label.Length;
-        _promptLabel.Visible = true;
-        _prompt.Visible = true;
-        _prompt.Text = text;
-        _prompt.SetFocus();
-        SetNeedsLayout();
-    }
-
-    private void ClosePrompt(string message)
-    {
-        _promptKind = PromptKind.None;
-        _promptLabel.Visible = false;
-        _prompt.Visible = false;
-        Say(message);
-        SetNeedsLayout();
-    }
-
-    private void PromptChanged()
-    {
-        if (_promptKind != PromptKind.Filter)
+        if (_prompt.Kind != PromptKind.Filter)
         {
             return;
         }
-        var text = _prompt.Text;
         if (_model.TrySetFilter(text.Length == 0 ? null : text, out var error))
         {
             _tree.RowsCursor.Select(0, _model.RowCount, _tree.TreeRows);
@@ -385,75 +358,25 @@ internal sealed class ExplorerWindow : Runnable
         }
     }
 
-    private void Say(string message)
+    private void ClearFilter()
     {
-        _message.Text = message;
-        _message.Visible = true;
-        _message.SetNeedsDraw();
+        if (_model.Filter is not null)
+        {
+            _model.TrySetFilter(null, out _);
+            RefreshTree();
+        }
     }
 
     private void StartExtract()
     {
         if (_tree.SelectedRow is not { } row || row.Kind != EntryKind.File || row.Change == ChangeKind.Removed)
         {
-            Say("select a file in the tree to extract it");
+            _prompt.Say("select a file in the tree to extract it");
             return;
         }
         _extracting = row.Path;
-        OpenPrompt(PromptKind.Extract, $"Extract /{Fit(TerminalText.Safe(row.Path), 30)} into folder: ", ".");
+        _prompt.Ask(PromptKind.Extract, $"Extract /{Fit(TerminalText.Safe(row.Path), 30)} into folder: ", ".");
     }
 
     private static string Fit(string text, int width) => text.Length > width ? "…" + text[^(width - 1)..] : text;
-
-    private void Extract(string folder)
-    {
-        var path = _extracting!;
-        var layer = StoredIn(path);
-        ClosePrompt($"extracting /{TerminalText.Safe(path)}…");
-        if (layer is null)
-        {
-            Say($"/{TerminalText.Safe(path)}: no layer up to {_model.SelectedLayer} stores its bytes");
-            return;
-        }
-        var blob = _blobs[layer.Value];
-        var target = Path.Combine(_workingDirectory, folder.Length == 0 ? "." : folder);
-        _ = Task.Run(() =>
-        {
-            string message;
-            try
-            {
-                message = $"wrote {FileExtractor.Extract(blob, path, target, _maxLayerSize)}";
-            }
-            catch (StrataException e)
-            {
-                message = "extract: " + e.Message;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                message = $"extract: {folder}: {e.Message}";
-            }
-            App?.Invoke(() => Say(TerminalText.Message(message)));
-        });
-    }
-
-    /// <summary>The newest layer up to the selected one whose tar stores the file's bytes.</summary>
-    private int? StoredIn(string path)
-    {
-        for (var index = _model.SelectedLayer; index >= 0; index--)
-        {
-            var entry = _model.Analysis.Layers[index].Entries.LastOrDefault(e => e.Path == path);
-            if (entry is not null)
-            {
-                return entry.Kind == EntryKind.File ? index : null;
-            }
-        }
-        return null;
-    }
-
-    private enum PromptKind
-    {
-        None,
-        Filter,
-        Extract,
-    }
 }

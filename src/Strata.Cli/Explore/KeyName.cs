@@ -44,18 +44,19 @@ public static class KeyName
         var modifiers = KeyCode.Null;
         foreach (var modifier in parts[..^1])
         {
-            modifiers |= modifier.ToLowerInvariant() switch
+            KeyCode? mask = modifier.ToLowerInvariant() switch
             {
                 "ctrl" or "control" => KeyCode.CtrlMask,
                 "alt" or "meta" => KeyCode.AltMask,
                 "shift" => KeyCode.ShiftMask,
-                _ => KeyCode.Null,
+                _ => null,
             };
-            if (modifier.ToLowerInvariant() is not ("ctrl" or "control" or "alt" or "meta" or "shift"))
+            if (mask is null)
             {
                 error = $"'{text}' is not a key: '{modifier}' is not ctrl, alt or shift";
                 return null;
             }
+            modifiers |= mask.Value;
         }
         var name = parts[^1];
         KeyCode code;

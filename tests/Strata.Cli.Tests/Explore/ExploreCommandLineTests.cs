@@ -22,6 +22,17 @@ public sealed class ExploreCommandLineTests
         Assert.Equal("", result.Out);
     }
 
+    [Fact]
+    public async Task A_first_word_naming_an_existing_folder_is_the_image_to_explore()
+    {
+        var folder = Path.Combine(Fixtures.RepositoryRoot, "examples", "wasteful-mini");
+
+        var result = await CliRunner.RunAsync([folder]);
+
+        CliAssert.ExitCode(2, result);
+        Assert.Contains("explore is interactive and needs a terminal", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("-f", "json", "--format")]
     [InlineData("-o", "report.txt", "--output")]
