@@ -45,13 +45,11 @@ public sealed class ExplorerModel
     private int _selectedLayer;
 
     // What the row list was last computed for.
-    private ExplorerTree? _matchesTree;
-    private PathFilter? _matchesFilter;
-    private bool[]? _matches;
     private (ExplorerTree? Tree, int Marks, PathFilter? Filter) _shownFor;
     private bool[]? _shown;
     private (bool[]? Shown, TreeSort Sort, int Collapses) _rowsFor;
     private int[] _rows = [];
+    private bool[] _followed = [];
     private int _rowCount;
     private int _collapses;
 
@@ -138,7 +136,7 @@ public sealed class ExplorerModel
         var rows = new List<ExplorerRow>(Math.Max(end - start, 0));
         for (var i = start; i < end; i++)
         {
-            rows.Add(RowOf(tree, _rows[i]));
+            rows.Add(RowOf(tree, _rows[i]) with { IsLastSibling = !_followed[i] });
         }
         return rows;
     }
@@ -257,13 +255,7 @@ public sealed class ExplorerModel
     private void Refresh()
     {
         var tree = CurrentTree;
-        if (_filter is not null && (_matchesTree != tree || _matchesFilter != _filter))
-        {
-            _matches = _filter.Matches(tree);
-            _matchesTree = tree;
-            _matchesFilter = _filter;
-        }
-        var matches = _filter is null ? null : _matches;
+        var matches = _filter?.Matches(tree);
         var marks = Marks;
         if (_shownFor != (tree, marks, _filter) || _shown is null)
         {
@@ -276,8 +268,9 @@ public sealed class ExplorerModel
             if (_rows.Length < tree.Count)
             {
                 _rows = new int[tree.Count];
+                _followed = new bool[tree.Count];
             }
-            _rowCount = VisibleRows.Fill(tree, Sort == TreeSort.Size ? tree.SizeOrder : null, _shown, _rows);
+            _rowCount = VisibleRows.Fill(tree, Sort == TreeSort.Size ? tree.SizeOrder : null, _shown, _rows, _followed);
             _rowsFor = (_shown, Sort, _collapses);
         }
     }

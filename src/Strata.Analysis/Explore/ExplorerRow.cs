@@ -17,11 +17,15 @@ public sealed record ExplorerRow
     /// <summary>0 for the children of the root.</summary>
     public required int Depth { get; init; }
 
+    /// <summary>The entry's kind; for a removed path, what it was below (<see cref="EntryKind.Whiteout"/> when unknown).</summary>
     public required EntryKind Kind { get; init; }
 
     public required ChangeKind Change { get; init; }
 
-    /// <summary>For a file its size; for a directory the size of everything under it that the view shows.</summary>
+    /// <summary>
+    /// For a file its size; for a directory the size of everything under it in this tree (whatever marks and filter
+    /// hide), removed paths excepted; for a removed path, the bytes its removal killed.
+    /// </summary>
     public required long Size { get; init; }
 
     public required int Mode { get; init; }
@@ -37,9 +41,15 @@ public sealed record ExplorerRow
     /// <summary>A directory that is collapsed (its children are not rows).</summary>
     public bool Collapsed { get; init; }
 
-    /// <summary>For a file: stored in the selected layer but dead in the final image. For a directory: the dead bytes under it.</summary>
+    /// <summary>
+    /// For a file: its size when its bytes are dead in the final image (in the per-layer view, stored in this layer).
+    /// For a directory: the dead bytes under it.
+    /// </summary>
     public long DeadBytes { get; init; }
 
-    /// <summary>For a dead file in the per-layer view: the layer that killed it.</summary>
+    /// <summary>For a dead file (in either view): the layer that killed it.</summary>
     public int? KilledBy { get; init; }
+
+    /// <summary>No later row is a sibling of this one (the tree draws └── rather than ├──).</summary>
+    public bool IsLastSibling { get; init; }
 }

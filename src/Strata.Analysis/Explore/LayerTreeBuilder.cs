@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Strata.Analysis.Model;
 
 namespace Strata.Analysis.Explore;
@@ -17,6 +18,8 @@ internal static class LayerTreeBuilder
         public readonly List<TreeNodeFlags> Flags = new(capacity);
         public readonly List<long> Dead = new(capacity);
         public readonly List<string> Path = new(capacity);
+        public string? LastParentPath;
+        public int LastParent;
 
         public int Add(string path, FileEntry? entry)
         {
@@ -26,7 +29,6 @@ internal static class LayerTreeBuilder
             Flags.Add(entry is null ? TreeNodeFlags.Implied : TreeNodeFlags.None);
             Dead.Add(0);
             Path.Add(path);
-            ByPath.Add(path, n);
             return n;
         }
     }
@@ -35,7 +37,7 @@ internal static class LayerTreeBuilder
     {
         var entries = layers[index].Entries;
         var scratch = new Scratch(entries.Count + 16);
-        scratch.Add("", null);
+        scratch.ByPath.Add("", scratch.Add("", null));
         foreach (var entry in entries)
         {
             Place(scratch, entry);
@@ -77,34 +79,65 @@ internal static class LayerTreeBuilder
         {
             return 0;
         }
-        var byPath = s.ByPath.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (byPath.TryGetValue(path, out var found))
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(s.ByPath, path, out var exists);
+        if (exists)
         {
-            return found;
+            return slot;
         }
         var node = s.Add(path, null);
-        var child = node;
-        var childPath = path;
+        slot = node;
+        var slash = path.LastIndexOf('/');
+        if (slash <= 0)
+        {
+            s.Parent[node] = 0;
+        }
+        else if (s.LastParentPath is { } last && path.AsSpan(0, slash).SequenceEqual(last))
+        {
+            // Entries come folder by folder: most share the previous entry's parent, found without hashing.
+            s.Parent[node] = s.LastParent;
+        }
+        else
+        {
+            s.Parent[node] = ParentFor(s, path, slash);
+            s.LastParentPath = s.Path[s.Parent[node]];
+            s.LastParent = s.Parent[node];
+        }
+        return node;
+    }
+
+    /// <summary>The node of <c>path[..slash]</c>, adding it and its missing parents without recursion (paths may be thousands deep).</summary>
+    private static int ParentFor(Scratch s, string path, int slash)
+    {
+        var byPath = s.ByPath.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (byPath.TryGetValue(path.AsSpan(0, slash), out var existing))
+        {
+            return existing;
+        }
+        var top = s.Add(path[..slash], null);
+        s.ByPath.Add(s.Path[top], top);
+        var child = top;
+        var childPath = s.Path[top];
         while (true)
         {
-            var slash = childPath.LastIndexOf('/');
-            if (slash <= 0)
+            var cut = childPath.LastIndexOf('/');
+            if (cut <= 0)
             {
                 s.Parent[child] = 0;
                 break;
             }
-            if (byPath.TryGetValue(childPath.AsSpan(0, slash), out var parent))
+            if (byPath.TryGetValue(childPath.AsSpan(0, cut), out var parent))
             {
                 s.Parent[child] = parent;
                 break;
             }
-            var parentPath = childPath[..slash];
+            var parentPath = childPath[..cut];
             parent = s.Add(parentPath, null);
+            s.ByPath.Add(parentPath, parent);
             s.Parent[child] = parent;
             child = parent;
             childPath = parentPath;
         }
-        return node;
+        return top;
     }
 
     /// <summary>
@@ -211,13 +244,18 @@ internal static class LayerTreeBuilder
             children[fill[s.Parent[n]]++] = n;
         }
         var paths = s.Path;
-        Comparison<int> byName = (a, b) => NameOf(paths[a]).SequenceCompareTo(NameOf(paths[b]));
+        var nameStart = new int[count];
+        for (var n = 1; n < count; n++)
+        {
+            nameStart[n] = paths[n].LastIndexOf('/') + 1;
+        }
+        Comparison<int> byName = (a, b) => paths[a].AsSpan(nameStart[a]).SequenceCompareTo(paths[b].AsSpan(nameStart[b]));
         for (var n = 0; n < count; n++)
         {
-            var length = first[n + 1] - first[n];
-            if (length > 1)
+            var siblings = children.AsSpan(first[n], first[n + 1] - first[n]);
+            if (!IsSorted(siblings, byName))
             {
-                children.AsSpan(first[n], length).Sort(byName);
+                siblings.Sort(byName);
             }
         }
 
@@ -259,5 +297,16 @@ internal static class LayerTreeBuilder
         return writer.Finish();
     }
 
-    private static ReadOnlySpan<char> NameOf(string path) => path.AsSpan(path.LastIndexOf('/') + 1);
+    /// <summary>Layers mostly list a folder's entries in name order already: checking is cheaper than sorting.</summary>
+    private static bool IsSorted(Span<int> siblings, Comparison<int> order)
+    {
+        for (var i = 1; i < siblings.Length; i++)
+        {
+            if (order(siblings[i - 1], siblings[i]) > 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

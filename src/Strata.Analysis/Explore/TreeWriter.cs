@@ -17,9 +17,10 @@ internal sealed class TreeWriter
     private long[] _dead;
     private int _count;
 
+    /// <param name="capacity">How many nodes to expect, the root included.</param>
     public TreeWriter(int capacity)
     {
-        capacity = Math.Max(capacity + 1, 4);
+        capacity = Math.Max(capacity, 4);
         _entry = new FileEntry[capacity];
         _kind = new EntryKind[capacity];
         _change = new ChangeKind[capacity];
@@ -68,7 +69,7 @@ internal sealed class TreeWriter
     public ExplorerTree Finish()
     {
         var count = _count;
-        var end = new int[count];
+        var end = new int[_entry.Length];
         // What the children of each node were marked: 0 none yet, 1 + a ChangeKind when all alike, Mixed otherwise.
         var children = new byte[count];
         const byte Mixed = 255;
@@ -105,7 +106,7 @@ internal sealed class TreeWriter
             Change = Trim(_change, count),
             Flags = Trim(_flags, count),
             Parent = Trim(_parent, count),
-            End = end,
+            End = Trim(end, count),
             Size = Trim(_size, count),
             Dead = Trim(_dead, count),
         };
@@ -128,7 +129,8 @@ internal sealed class TreeWriter
         return children == 0 || children == 1 + (byte)ChangeKind.Unchanged ? ChangeKind.Unchanged : ChangeKind.Modified;
     }
 
-    private static T[] Trim<T>(T[] array, int count) => array.Length == count ? array : array[..count];
+    /// <summary>Arrays may be longer than the tree: a copy only pays when it frees much.</summary>
+    private static T[] Trim<T>(T[] array, int count) => array.Length - count <= count / 8 ? array : array[..count];
 
     private void Grow()
     {

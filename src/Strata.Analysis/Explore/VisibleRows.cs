@@ -29,12 +29,18 @@ internal static class VisibleRows
         return shown;
     }
 
-    /// <summary>The nodes shown as rows, in <paramref name="order"/> (a pre-order of the tree), into <paramref name="rows"/>.</summary>
-    public static int Fill(ExplorerTree tree, int[]? order, bool[] shown, int[] rows)
+    /// <summary>
+    /// The nodes shown as rows, in <paramref name="order"/> (a pre-order of the tree), into <paramref name="rows"/>;
+    /// <paramref name="followed"/> tells for each row whether a later row is its sibling (for the tree's guide lines).
+    /// </summary>
+    public static int Fill(ExplorerTree tree, int[]? order, bool[] shown, int[] rows, bool[] followed)
     {
         var collapsed = tree.Collapsed;
         var end = tree.End;
         var count = 0;
+        // The open folders above the current row, each with its last child row so far.
+        var folders = new List<int> { 0 };
+        var lastChild = new List<int> { -1 };
         var position = 1; // the root is never a row
         while (position < tree.Count)
         {
@@ -45,8 +51,28 @@ internal static class VisibleRows
                 position += subtree;
                 continue;
             }
+            while (folders.Count > 1 && (n < folders[^1] || n >= end[folders[^1]]))
+            {
+                folders.RemoveAt(folders.Count - 1);
+                lastChild.RemoveAt(lastChild.Count - 1);
+            }
+            if (lastChild[^1] >= 0)
+            {
+                followed[lastChild[^1]] = true;
+            }
+            lastChild[^1] = count;
+            followed[count] = false;
             rows[count++] = n;
-            position += collapsed[n] ? subtree : 1;
+            if (collapsed[n] || subtree == 1)
+            {
+                position += subtree;
+            }
+            else
+            {
+                folders.Add(n);
+                lastChild.Add(-1);
+                position++;
+            }
         }
         return count;
     }

@@ -16,6 +16,8 @@ public sealed class ExplorerInteractionTests
         Assert.True(model.TrySetFilter(@"app\.conf$", out var error));
         Assert.Null(error);
         Assert.Equal(["etc", "etc/app.conf"], model.Paths());
+        Assert.True(model.TrySetFilter("c/ke", out _)); // no special characters: a plain substring
+        Assert.Equal(["etc", "etc/keep"], model.Paths());
         Assert.True(model.TrySetFilter("^opt$", out _));
         Assert.Equal(["opt"], model.Paths());
         Assert.True(model.TrySetFilter("new|big", out _));
@@ -132,5 +134,25 @@ public sealed class ExplorerInteractionTests
         Assert.Equal(640, model.Layers[0].DeadBytes);
         Assert.Equal(645, model.Image.DeadBytes);
         Assert.Equal(30, model.Image.DuplicateBytes);
+    }
+
+    [Theory]
+    [InlineData("(a*)*q")]
+    [InlineData("(x+x+)+y")]
+    [InlineData("a{1000}{1000}")]
+    [InlineData(".{65535}")]
+    public void A_pathological_pattern_is_refused_or_matched_without_backtracking(string pattern)
+    {
+        var model = new ExplorerModel(Image).At(1, TreeScope.Aggregated);
+
+        if (model.TrySetFilter(pattern, out var error))
+        {
+            Assert.Equal(0, model.RowCount); // no path of the image matches any of them
+        }
+        else
+        {
+            Assert.StartsWith($"filter '{pattern}' is not a usable regular expression: ", error);
+            Assert.Null(model.Filter);
+        }
     }
 }

@@ -143,4 +143,17 @@ public sealed class ExplorerViewTests
         model.Scope = TreeScope.Aggregated;
         Assert.Equal(["empty R", "file R", "link R"], model.Marked()); // nothing was at "never"
     }
+
+    [Fact]
+    public void The_last_shown_child_of_each_folder_is_marked_for_the_guide_lines()
+    {
+        var model = new ExplorerModel(Image).At(1, TreeScope.Aggregated);
+        string[] Last() => model.Rows(0, model.RowCount).Where(r => r.IsLastSibling).Select(r => r.Path).ToArray();
+
+        Assert.Equal(["data/two", "etc/keep", "opt/new", "tmp", "tmp/big.bin"], Last());
+        model.ShowUnchanged = false;
+        Assert.Equal(["data/two", "etc/app.conf", "opt/new", "tmp", "tmp/big.bin"], Last());
+        model.Sort = TreeSort.Size; // etc, data, opt, tmp; in data: two, one
+        Assert.Equal(["etc/app.conf", "data/one", "opt/new", "tmp", "tmp/big.bin"], Last());
+    }
 }
