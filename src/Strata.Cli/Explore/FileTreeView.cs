@@ -72,7 +72,8 @@ internal sealed class FileTreeView(ExplorerModel model, ExplorerColors colors, F
         var attributes = ShowAttributes
             ? $"{ModeText.Of(row.Kind, row.Mode),-10} {row.Uid.ToString(CultureInfo.InvariantCulture) + ":" + row.Gid.ToString(CultureInfo.InvariantCulture),9} {HumanSize.Format(row.Size),9}  "
             : "";
-        var fold = row.IsDirectory ? row.Collapsed ? "▸ " : "▾ " : "  ";
+        var guide = row.IsLastSibling ? "└─" : "├─";
+        var fold = row.IsDirectory ? row.Collapsed ? "▸ " : "▾ " : " ";
         var name = Safe(row.Name) + (row.LinkTarget is { } target ? " → " + Safe(target) : "") + (row.IsDirectory ? "/" : "");
         var dead = row switch
         {
@@ -81,7 +82,7 @@ internal sealed class FileTreeView(ExplorerModel model, ExplorerColors colors, F
             { DeadBytes: > 0 } => "  [dead]",
             _ => "",
         };
-        return $"{mark} {attributes}{new string(' ', 2 * row.Depth)}{fold}{name}{dead}";
+        return $"{mark} {attributes}{new string(' ', 3 * row.Depth)}{guide}{fold}{name}{dead}";
     }
 
     public Attribute NormalAttribute => Normal;
