@@ -66,6 +66,16 @@ public sealed partial class ExploreTerminalTests
         Assert.Single(files);
         Assert.EndsWith("big.sha256", files[0], StringComparison.Ordinal);
 
+        // At 80×24 the screen is redrawn to fit: every pane's frame closes within 80 columns, the status bar is on
+        // the last line, and the image details are still there.
+        await terminal.ResizeAsync(80, 24);
+        screen = await terminal.WaitForAsync(
+            s => s.Split('\n') is var lines && lines.Length >= 24 && lines[0].TrimEnd().Length == 80 && lines[0].TrimEnd().EndsWith('╮')
+                && lines[23].StartsWith("Tab pane", StringComparison.Ordinal),
+            "the screen redrawn at 80×24");
+        Assert.Contains("Efficiency:   66.61 %", screen, StringComparison.Ordinal);
+        Assert.All(screen.Split('\n'), l => Assert.True(l.TrimEnd().Length <= 80, l));
+
         // Esc closes the filter, q quits, and the process ends with 0.
         await terminal.SendAsync("Escape");
         await terminal.WaitForAsync(s => !s.Contains("filter /", StringComparison.Ordinal), "the filter to close");

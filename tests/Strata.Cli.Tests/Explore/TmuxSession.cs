@@ -31,6 +31,10 @@ internal sealed partial class TmuxSession : IAsyncDisposable
     public Task SendAsync(string keys, bool literal = false) =>
         TmuxAsync(literal ? ["send-keys", "-t", "t", "-l", keys] : ["send-keys", "-t", "t", keys]);
 
+    /// <summary>Resizes the terminal, as a user dragging the window's corner does.</summary>
+    public Task ResizeAsync(int width, int height) => TmuxAsync(["resize-window", "-t", "t",
+        "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
     public Task<string> CaptureAsync() => TmuxAsync(["capture-pane", "-p", "-t", "t"]);
 
     /// <summary>Polls the screen until it matches, failing with the last screen after a generous time.</summary>
