@@ -33,7 +33,9 @@ public sealed class ExploreCommand(CliContext context) : AsyncCommand<ExploreSet
         using var opened = await OpenedImage.OpenAsync(context, settings, cancellationToken);
         var analysis = await ImageLoader.AnalyzeOpenedAsync(context, settings, opened.Image, cancellationToken);
         var model = new ExplorerModel(analysis);
-        ExplorerApp.Run(model, opened.Image.Layers, ImageLoader.Options(settings).MaxLayerSize, context.WorkingDirectory, config);
+        ExplorerApp.Run(model, opened.Image.Layers, ImageLoader.Options(settings).MaxLayerSize, context.WorkingDirectory, config, cancellationToken);
+        // Stopped by a signal rather than by the user: exit as every command does when interrupted.
+        cancellationToken.ThrowIfCancellationRequested();
         return ExitCodes.Success;
     }
 }

@@ -7,7 +7,10 @@ namespace Strata.Cli.Explore;
 /// <summary>Runs the explorer on the terminal until the user quits.</summary>
 internal static class ExplorerApp
 {
-    public static void Run(ExplorerModel model, IReadOnlyList<LayerBlob> blobs, long maxLayerSize, string workingDirectory, ExplorerConfig config)
+    /// <summary>Runs until the user quits or <paramref name="cancellationToken"/> fires (SIGTERM, or SIGINT from outside the terminal).</summary>
+    public static void Run(
+        ExplorerModel model, IReadOnlyList<LayerBlob> blobs, long maxLayerSize, string workingDirectory, ExplorerConfig config,
+        CancellationToken cancellationToken)
     {
         using var app = Application.Create().Init();
         using var window = new ExplorerWindow(model, blobs, maxLayerSize, workingDirectory, config);
@@ -37,6 +40,7 @@ internal static class ExplorerApp
                 window.TreeReady();
             }),
             TaskScheduler.Default);
+        using var stop = cancellationToken.Register(() => app.Invoke(() => app.RequestStop()));
         app.Run(window);
         if (failure is not null)
         {
