@@ -69,9 +69,10 @@ internal sealed class FileTreeView(ExplorerModel model, ExplorerColors colors, F
             ChangeKind.Removed => '-',
             _ => ' ',
         };
-        var attributes = ShowAttributes
-            ? $"{ModeText.Of(row.Kind, row.Mode),-10} {row.Uid.ToString(CultureInfo.InvariantCulture) + ":" + row.Gid.ToString(CultureInfo.InvariantCulture),9} {HumanSize.Format(row.Size),9}  "
-            : "";
+        // A removed path has no attributes of its own in this layer (its whiteout has none); its size is what its removal killed.
+        var attributes = !ShowAttributes ? ""
+            : row.Change == ChangeKind.Removed ? $"{"removed",-10} {"",9} {HumanSize.Format(row.Size),9}  "
+            : $"{ModeText.Of(row.Kind, row.Mode),-10} {row.Uid.ToString(CultureInfo.InvariantCulture) + ":" + row.Gid.ToString(CultureInfo.InvariantCulture),9} {HumanSize.Format(row.Size),9}  ";
         var guide = row.IsLastSibling ? "└─" : "├─";
         var fold = row.IsDirectory ? row.Collapsed ? "▸ " : "▾ " : " ";
         var name = Safe(row.Name) + (row.LinkTarget is { } target ? " → " + Safe(target) : "") + (row.IsDirectory ? "/" : "");

@@ -45,7 +45,7 @@ public sealed partial class ExploreTerminalTests
         }
         screen = await terminal.WaitForAsync("File tree: layer 6's changes");
         var tree = TmuxSession.Pane(screen, "File tree");
-        Assert.Contains(tree, l => RemovedMark().IsMatch(l) && l.TrimEnd().EndsWith("big.bin", StringComparison.Ordinal));
+        Assert.Contains(tree, l => RemovedMark().IsMatch(l) && l.Contains("removed", StringComparison.Ordinal) && l.TrimEnd().EndsWith("big.bin", StringComparison.Ordinal));
         Assert.Contains(tree, l => l.StartsWith('+') && l.TrimEnd().EndsWith("big.sha256", StringComparison.Ordinal));
 
         // The filter, in the aggregated view of the last layer: one file matches.
