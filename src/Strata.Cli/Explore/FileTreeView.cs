@@ -3,7 +3,6 @@ using Strata.Analysis.Explore;
 using Strata.Analysis.Model;
 using Strata.Cli.Rendering;
 using Terminal.Gui.ViewBase;
-using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace Strata.Cli.Explore;
 
@@ -85,6 +84,4 @@ internal sealed class FileTreeView(ExplorerModel model, ExplorerColors colors, F
         };
         return $"{mark} {attributes}{new string(' ', 3 * row.Depth)}{guide}{fold}{name}{dead}";
     }
-
-    public Attribute NormalAttribute => Normal;
 }
