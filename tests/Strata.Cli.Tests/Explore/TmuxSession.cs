@@ -4,13 +4,16 @@ using System.Text.RegularExpressions;
 namespace Strata.Cli.Tests.Explore;
 
 /// <summary>
-/// A real terminal for the real program: a detached tmux session on its own server socket, driven with send-keys
+/// A real terminal for the real program: a detached tmux session on its own server (its socket in a folder of its
+/// own, removed afterwards), driven with send-keys
 /// and read with capture-pane. The command runs under sh, which prints "[exit N]" when it ends, so a test can wait
 /// for the exit code on the screen.
 /// </summary>
 internal sealed partial class TmuxSession : IAsyncDisposable
 {
-    private readonly string _socket = "strata-test-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _folder = Directory.CreateTempSubdirectory("strata-tmux-").FullName;
+
+    private string Socket => Path.Combine(_folder, "socket");
 
     private TmuxSession()
     {
@@ -81,8 +84,8 @@ internal sealed partial class TmuxSession : IAsyncDisposable
     private async Task<string> TmuxAsync(string[] arguments)
     {
         var start = new ProcessStartInfo("tmux") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-L");
-        start.ArgumentList.Add(_socket);
+        start.ArgumentList.Add("-S");
+        start.ArgumentList.Add(Socket);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -108,6 +111,7 @@ internal sealed partial class TmuxSession : IAsyncDisposable
         {
             // Already gone.
         }
+        Directory.Delete(_folder, recursive: true);
     }
 
     [GeneratedRegex(@"\[exit (\d+)\]")]
