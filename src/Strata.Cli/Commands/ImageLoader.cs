@@ -16,14 +16,27 @@ internal static class ImageLoader
     public static async Task<T> ReadAsync<T>(
         CliContext context, ImageSettings settings, Func<ResolvedImage, AnalysisOptions, Action<int, long>?, T> read, CancellationToken cancellationToken)
     {
-        var options = new AnalysisOptions
-        {
-            MaxLayerSize = settings.MaxLayerSize is null
-                ? new AnalysisOptions().MaxLayerSize
-                : ByteSize.Parse(settings.MaxLayerSize, "--max-layer-size"),
-        };
+        var options = Options(settings);
         using var opened = await OpenedImage.OpenAsync(context, settings, cancellationToken);
-        var image = opened.Image;
+        return await ReadOpenedAsync(context, settings, opened.Image, options, read, cancellationToken);
+    }
+
+    /// <summary>The analysis of an image the caller opened and keeps open (explore reads layers again to extract files).</summary>
+    public static Task<ImageAnalysis> AnalyzeOpenedAsync(CliContext context, ImageSettings settings, ResolvedImage image, CancellationToken cancellationToken) =>
+        ReadOpenedAsync(context, settings, image, Options(settings),
+            (image, options, progress) => ImageAnalyzer.Analyze(image, options, progress, cancellationToken), cancellationToken);
+
+    public static AnalysisOptions Options(ImageSettings settings) => new()
+    {
+        MaxLayerSize = settings.MaxLayerSize is null
+            ? new AnalysisOptions().MaxLayerSize
+            : ByteSize.Parse(settings.MaxLayerSize, "--max-layer-size"),
+    };
+
+    private static async Task<T> ReadOpenedAsync<T>(
+        CliContext context, ImageSettings settings, ResolvedImage image, AnalysisOptions options,
+        Func<ResolvedImage, AnalysisOptions, Action<int, long>?, T> read, CancellationToken cancellationToken)
+    {
         if (!context.ErrorIsTerminal || settings.Quiet)
         {
             return await Task.Run(() => read(image, options, null), cancellationToken);

@@ -16,6 +16,7 @@ public sealed class StrataHelpProvider(ICommandAppSettings settings) : HelpProvi
         ("STRATA_CACHE_DIR", "the blob cache (default: $XDG_CACHE_HOME/strata, else ~/.cache/strata); --cache-dir wins"),
         ("DOCKER_CONFIG", "the folder of the Docker credentials config.json (default: ~/.docker)"),
         ("NO_COLOR", "any value turns colours off"),
+        ("XDG_CONFIG_HOME", "explore's keys and colours are read from $XDG_CONFIG_HOME/strata/config.yaml (default: ~/.config/strata/config.yaml)"),
         ("SOURCE_DATE_EPOCH", "seconds since 1970: the SBOM's timestamp, for reproducible SBOMs"),
         ("STRATA_DEBUG", "1 prints the stack trace of an internal error"),
     ];

@@ -9,7 +9,7 @@ namespace Strata.Cli.Tests.CommandLine;
 public sealed class HelpTests
 {
     /// <summary>Written out by hand, so a command missing from the application fails here; scan's examples need db import's database first.</summary>
-    private static readonly string[] AllCommands = ["", "analyze", "sbom", "inspect", "pull", "push", "cache", "cache ls", "cache du", "cache prune", "db", "db import", "db update", "db status", "scan", "version"];
+    private static readonly string[] AllCommands = ["", "analyze", "explore", "sbom", "inspect", "pull", "push", "cache", "cache ls", "cache du", "cache prune", "db", "db import", "db update", "db status", "scan", "version"];
 
     public static readonly TheoryData<string> Commands = new(AllCommands);
 
@@ -111,7 +111,7 @@ public sealed class HelpTests
         Assert.True(examples.Count >= 10, $"only {examples.Count} examples");
         Assert.All(examples, e => Assert.Equal("strata", e[0]));
 
-        foreach (var example in examples.Where(e => !NeedsNetwork(e)))
+        foreach (var example in examples.Where(e => !NeedsNetwork(e) && !NeedsTerminal(e)))
         {
             var result = await CliRunner.RunAsync(example[1..], environment, root);
             Assert.True(result.ExitCode == 0, $"'{string.Join(' ', example)}' exited {result.ExitCode}:\n{result.Error}");
@@ -123,6 +123,13 @@ public sealed class HelpTests
             Assert.True(result.ExitCode == 0 || result.Error.Contains("localhost:5000", StringComparison.Ordinal)
                 || result.Error.Contains("osv-vulnerabilities.storage.googleapis.com", StringComparison.Ordinal), result.Error);
         }
+        // explore is interactive: here, without a terminal, it must get past parsing to its refusal.
+        foreach (var example in examples.Where(NeedsTerminal))
+        {
+            var result = await CliRunner.RunAsync(example[1..], environment, root);
+            Assert.DoesNotContain("--help'", result.Error, StringComparison.Ordinal);
+            Assert.Contains("explore is interactive and needs a terminal", result.Error, StringComparison.Ordinal);
+        }
         Assert.True(File.Exists(Path.Combine(root, "report.json")));
         Assert.True(File.Exists(Path.Combine(root, "sbom.json")));
         Assert.True(File.Exists(Path.Combine(root, "wasteful.tar")));
@@ -130,6 +137,8 @@ public sealed class HelpTests
     }
 
     private static bool NeedsNetwork(string[] example) => example[1] == "push" || example[1..] is ["db", "update", ..];
+
+    private static bool NeedsTerminal(string[] example) => example[1] == "explore" || example[1].StartsWith("oci:", StringComparison.Ordinal);
 
     private static IEnumerable<string[]> Examples(string help)
     {
