@@ -8,6 +8,9 @@ namespace Strata.Dockerfile.Rules.Shell;
 /// </summary>
 public sealed record ShellCommand(ShellWord Name, IReadOnlyList<ShellWord> Arguments, string? Separator)
 {
+    /// <summary>The <c>VAR=value</c> words before the name, which set the command's environment.</summary>
+    public IReadOnlyList<ShellWord> Assignments { get; init; } = [];
+
     /// <summary>The program as called, without its folder: <c>/usr/bin/apt-get</c> is <c>apt-get</c>.</summary>
     public string Program => Name.Value[(Name.Value.LastIndexOf('/') + 1)..];
 

@@ -17,8 +17,9 @@ public sealed class ShellScript
         "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for", "case", "esac", "{", "}", "!", "time",
     };
 
-    private ShellScript(IReadOnlyList<ShellCommand> commands, int contentEnd, bool endsWithOperator)
+    private ShellScript(IReadOnlyList<ShellCommand> commands, int contentEnd, bool endsWithOperator, bool isEditable)
     {
+        IsEditable = isEditable;
         Commands = commands;
         ContentEnd = contentEnd;
         EndsWithOperator = endsWithOperator;
@@ -26,20 +27,26 @@ public sealed class ShellScript
 
     public IReadOnlyList<ShellCommand> Commands { get; }
 
+    /// <summary>False for a script that is not in the Dockerfile's text as written (an exec form's words): its offsets are -1.</summary>
+    public bool IsEditable { get; }
+
     /// <summary>The offset just past the script's last word or operator (trailing blanks and continuations excluded).</summary>
     public int ContentEnd { get; }
 
     /// <summary>Whether the script ends with an operator (<c>;</c>, <c>&amp;</c>), after which <c>&amp;&amp; cmd</c> cannot follow.</summary>
     public bool EndsWithOperator { get; }
 
-    /// <summary>Reads <paramref name="text"/>; offsets are <paramref name="offset"/> plus the index in the text.</summary>
+    /// <summary>
+    /// Reads <paramref name="text"/>; offsets are <paramref name="offset"/> plus the index in the text, or all -1 when
+    /// <paramref name="offset"/> is null (a script that cannot be edited in place).
+    /// </summary>
     /// <param name="escape">The Dockerfile's escape character, which with a newline continues the line.</param>
-    public static ShellScript Parse(string text, int offset = 0, char escape = '\\') => new Reader(text, offset, escape).Read();
+    public static ShellScript Parse(string text, int? offset = 0, char escape = '\\') => new Reader(text, offset, escape).Read();
 
     /// <summary>Whether any command runs <paramref name="program"/>.</summary>
     public bool Uses(string program) => Commands.Any(c => c.Program == program);
 
-    private sealed class Reader(string text, int offset, char escape)
+    private sealed class Reader(string text, int? offset, char escape)
     {
         private readonly List<ShellCommand> commands = [];
         private readonly List<ShellWord> words = [];
@@ -84,7 +91,7 @@ public sealed class ShellScript
             }
             EndWord();
             EndCommand();
-            return new ShellScript(commands, offset + contentEnd, endsWithOperator);
+            return new ShellScript(commands, At(contentEnd), endsWithOperator, offset is not null);
         }
 
         /// <summary>The escape character, blanks, a newline, then any comment or empty lines: all skipped, joining the line.</summary>
@@ -263,7 +270,7 @@ public sealed class ShellScript
             {
                 return;
             }
-            var word = new ShellWord(value.ToString(), offset + wordStart, offset + i);
+            var word = new ShellWord(value.ToString(), At(wordStart), At(i));
             value.Clear();
             wordStart = -1;
             if (nextIsRedirectTarget)
@@ -274,6 +281,8 @@ public sealed class ShellScript
             words.Add(word);
         }
 
+        private int At(int index) => offset is { } start ? start + index : -1;
+
         private void EndCommand()
         {
             var start = 0;
@@ -283,7 +292,10 @@ public sealed class ShellScript
             }
             if (start < words.Count)
             {
-                commands.Add(new ShellCommand(words[start], words.Skip(start + 1).ToList(), separator));
+                commands.Add(new ShellCommand(words[start], words.Skip(start + 1).ToList(), separator)
+                {
+                    Assignments = words.Take(start).Where(w => IsAssignment(w.Value)).ToList(),
+                });
             }
             words.Clear();
             nextIsRedirectTarget = false;
