@@ -31,6 +31,9 @@ public sealed class LintInstruction
 
     public bool IsOnBuild => !ReferenceEquals(Syntax, Outer);
 
+    /// <summary>For an ONBUILD, the instruction it registers; otherwise null.</summary>
+    public LintInstruction? Inner { get; internal set; }
+
     /// <summary>The stage the instruction belongs to, or null for an ARG before the first FROM.</summary>
     public LintStage? Stage { get; internal set; }
 
