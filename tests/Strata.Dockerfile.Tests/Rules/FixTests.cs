@@ -93,6 +93,15 @@ public sealed class FixTests
     }
 
     [Fact]
+    public void The_lists_are_kept_when_a_stage_built_on_this_one_installs_without_an_update()
+    {
+        const string Text = "FROM debian:12-slim AS base\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nFROM base\nRUN apt-get install -y --no-install-recommends git\nUSER app\n";
+
+        Assert.Equal(Text, Fix(Text).Text);
+        Assert.Contains(("STR1001", 2), Findings(Text));
+    }
+
+    [Fact]
     public void Exec_form_is_reported_but_not_edited()
     {
         const string Text = "FROM debian:12\nRUN [\"apt-get\", \"install\", \"-y\", \"curl\"]\nUSER app\n";

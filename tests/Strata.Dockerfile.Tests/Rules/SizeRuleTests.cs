@@ -25,6 +25,8 @@ public sealed class SizeRuleTests
     [InlineData("STR1003", "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask && pipx install black && pipenv install\n", new int[0])]
     [InlineData("STR1003", "FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n", new int[0])]
     [InlineData("STR1003", "FROM python:3.12-slim\nRUN PIP_NO_CACHE_DIR=true pip install flask\n", new int[0])]
+    [InlineData("STR1003", "FROM python:3.12-slim AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install flask\n", new int[0])]
+    [InlineData("STR1003", "FROM python:3.12-slim\nRUN pip install flask\nENV PIP_NO_CACHE_DIR=1\n", new[] { 2 })]
     [InlineData("STR1003", "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n", new int[0])]
     // DL3019
     [InlineData("STR1004", "FROM alpine:3.20\nRUN apk update && apk add curl\n", new[] { 2 })]

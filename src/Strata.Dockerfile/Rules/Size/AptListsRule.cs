@@ -29,6 +29,7 @@ public sealed class AptListsRule : DockerfileRule
 
     public override IEnumerable<RuleHit> Check(LintContext context)
     {
+        var needsLists = new ListsNeededLater(context);
         foreach (var run in context.Runs.Where(r => r.Stage is null || r.Stage.InFinalImage))
         {
             if (!run.Commands.Any(PackageCommands.IsAptUpdate) || run.Commands.Any(PackageCommands.RemovesAptLists)
@@ -36,30 +37,52 @@ public sealed class AptListsRule : DockerfileRule
             {
                 continue;
             }
-            var edits = SafeEdit(context, run);
             yield return new RuleHit(run, "apt-get update leaves /var/lib/apt/lists in this layer: remove the lists in the same RUN, after the last install",
                 $"end the RUN with && {Cleanup}")
             {
-                Edits = edits,
+                Edits = SafeEdit(run, needsLists),
                 Paths = ["/var/lib/apt/lists"],
             };
         }
     }
 
-    private static IReadOnlyList<DockerfileEdit> SafeEdit(LintContext context, LintInstruction run)
+    private static IReadOnlyList<DockerfileEdit> SafeEdit(LintInstruction run, ListsNeededLater needsLists)
     {
         var script = run.Script;
         if (script is null || !script.IsEditable || script.EndsWithOperator || !script.Commands.Any(PackageCommands.IsAptInstall)
-            || run.Scripts.Count > 1 || run.IsOnBuild)
-        {
-            return [];
-        }
-        // Removing the lists breaks a later apt-get install that relies on them (one with no update of its own).
-        var later = context.Runs.Where(r => r.Line > run.Line && r.Stage is not null && run.Stage is not null && r.Stage.Lineage.Contains(run.Stage));
-        if (later.Any(r => r.Commands.Any(PackageCommands.IsAptInstall) && !r.Commands.Any(PackageCommands.IsAptUpdate)))
+            || run.Scripts.Count > 1 || run.IsOnBuild || needsLists.After(run))
         {
             return [];
         }
         return [DockerfileEdit.Insert(script.ContentEnd, " && " + Cleanup)];
+    }
+
+    /// <summary>
+    /// Whether a RUN after a given one, in its stage or a stage built on it, installs with apt without updating first,
+    /// and so relies on the lists being there. Worked out once, in one pass per stage, so a long file stays linear.
+    /// </summary>
+    private sealed class ListsNeededLater
+    {
+        private readonly Dictionary<LintStage, int> lastRelyingLine = [];
+        private readonly HashSet<LintStage> relyingDescendants = [];
+
+        public ListsNeededLater(LintContext context)
+        {
+            foreach (var run in context.Runs.Where(r => r.Stage is not null && !r.IsOnBuild && r.Commands.Any(PackageCommands.IsAptInstall) && !r.Commands.Any(PackageCommands.IsAptUpdate)))
+            {
+                lastRelyingLine[run.Stage!] = Math.Max(lastRelyingLine.GetValueOrDefault(run.Stage!), run.Line);
+            }
+            // A stage comes after the stage it builds on, so walking back from the last carries the mark down the lineage.
+            foreach (var stage in context.Stages.Reverse())
+            {
+                if (stage.BaseStage is { } parent && (lastRelyingLine.ContainsKey(stage) || relyingDescendants.Contains(stage)))
+                {
+                    relyingDescendants.Add(parent);
+                }
+            }
+        }
+
+        public bool After(LintInstruction run) => run.Stage is { } stage
+            && (lastRelyingLine.GetValueOrDefault(stage) > run.Line || relyingDescendants.Contains(stage));
     }
 }

@@ -29,9 +29,11 @@ public sealed class PipNoCacheDirRule : DockerfileRule
 
     public override IEnumerable<RuleHit> Check(LintContext context)
     {
+        var environment = NoCacheEnvironment(context);
         foreach (var run in context.Runs)
         {
-            if (run.HasCacheMount(".cache/pip") || NoCacheInEnvironment(run) || run.Commands.Any(c => c.Assignments.Concat(c.Arguments).Any(SetsNoCache)))
+            var inEnvironment = run.Stage is { } stage && environment.TryGetValue(stage, out var line) && line < run.Line;
+            if (run.HasCacheMount(".cache/pip") || inEnvironment || run.Commands.Any(c => c.Assignments.Concat(c.Arguments).Any(SetsNoCache)))
             {
                 continue;
             }
@@ -79,9 +81,28 @@ public sealed class PipNoCacheDirRule : DockerfileRule
     private static bool SetsNoCache(ShellWord word) =>
         word.Value.StartsWith("PIP_NO_CACHE_DIR=", StringComparison.Ordinal) && Truthy.Contains(word.Value["PIP_NO_CACHE_DIR=".Length..]);
 
-    private static bool NoCacheInEnvironment(LintInstruction run) =>
-        run.Stage is { } stage && stage.Lineage.SelectMany(s => s.Instructions)
-            .Where(i => i.Keyword == "ENV" && (i.Stage != run.Stage || i.Line < run.Line))
-            .SelectMany(i => i.Syntax.Variables)
-            .Any(v => v.Name == "PIP_NO_CACHE_DIR" && v.Value is { } value && Truthy.Contains(value.Trim('"', '\'')));
+    /// <summary>
+    /// The stages whose ENV sets PIP_NO_CACHE_DIR true, with the line of the first such ENV: a RUN after it, or in a
+    /// stage built on such a stage, has pip's cache turned off. One pass, so a long file stays linear.
+    /// </summary>
+    private static Dictionary<LintStage, int> NoCacheEnvironment(LintContext context)
+    {
+        var firstLine = new Dictionary<LintStage, int>();
+        foreach (var env in context.Instructions.Where(i => i.Keyword == "ENV" && i.Stage is not null))
+        {
+            if (env.Syntax.Variables.Any(v => v.Name == "PIP_NO_CACHE_DIR" && v.Value is { } value && Truthy.Contains(value.Trim('"', '\'')))
+                && !firstLine.ContainsKey(env.Stage!))
+            {
+                firstLine[env.Stage!] = env.Line;
+            }
+        }
+        foreach (var stage in context.Stages)
+        {
+            if (stage.BaseStage is { } parent && firstLine.ContainsKey(parent))
+            {
+                firstLine[stage] = Math.Min(firstLine.GetValueOrDefault(stage, int.MaxValue), 0);
+            }
+        }
+        return firstLine;
+    }
 }
