@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using System.Text.Json;
 using Strata.TestKit;
 
@@ -7,6 +8,7 @@ namespace Strata.Cli.Tests;
 /// <c>strata lint</c> end to end: formats, exit codes (1 when findings remain, as hadolint; 2 on bad input), ignore
 /// options, and <c>--fix</c> rewriting a copy in place with nothing else changed.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class LintCommandTests
 {
     private static readonly string WastefulDockerfile = Path.Combine(Fixtures.Shared, "dockerfiles", "wasteful", "Dockerfile");
@@ -133,5 +135,48 @@ public sealed class LintCommandTests
         var result = await CliRunner.RunAsync(["lint"], workingDirectory: work.Path);
 
         BadInputAssert.Rejected(result, "Dockerfile", "no such Dockerfile");
+    }
+
+    [Fact]
+    public async Task A_dash_reads_the_dockerfile_from_standard_input()
+    {
+        var result = await CliRunner.RunAsync(["lint", "-", "-f", "json"], standardInput: "FROM ghcr.io/acme/app\nUSER 1000\n");
+
+        CliAssert.ExitCode(1, result);
+        Assert.Equal([("STR2002", 1)], Json(result).Select(f => (f.GetProperty("id").GetString(), f.GetProperty("line").GetInt32())));
+    }
+
+    [Fact]
+    public async Task Fix_refuses_standard_input_a_symbolic_link_and_a_read_only_file_and_writes_nothing()
+    {
+        using var work = new TempDirectory();
+        const string Text = "FROM debian:12-slim\nRUN apt-get install -y curl\nUSER 1000\n";
+        await File.WriteAllTextAsync(work.File("real"), Text, TestContext.Current.CancellationToken);
+        File.CreateSymbolicLink(work.File("Dockerfile"), work.File("real"));
+        await File.WriteAllTextAsync(work.File("readonly"), Text, TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(work.File("readonly"), UnixFileMode.UserRead | UnixFileMode.GroupRead);
+
+        BadInputAssert.Rejected(await CliRunner.RunAsync(["lint", "-", "--fix"], standardInput: Text), "--fix", "standard input");
+        BadInputAssert.Rejected(await CliRunner.RunAsync(["lint", "--fix"], workingDirectory: work.Path), "--fix", "Dockerfile", "symbolic link");
+        BadInputAssert.Rejected(await CliRunner.RunAsync(["lint", "readonly", "--fix"], workingDirectory: work.Path), "--fix", "readonly", "not writable");
+
+        Assert.Equal(Text, await File.ReadAllTextAsync(work.File("real"), TestContext.Current.CancellationToken));
+        Assert.Equal(Text, await File.ReadAllTextAsync(work.File("readonly"), TestContext.Current.CancellationToken));
+        Assert.True(new FileInfo(work.File("Dockerfile")).LinkTarget is not null);
+    }
+
+    [Fact]
+    public async Task Fix_keeps_the_file_mode()
+    {
+        using var work = new TempDirectory();
+        await File.WriteAllTextAsync(work.File("Dockerfile"), "FROM debian:12-slim\nRUN apt-get install -y curl\nUSER 1000\n", TestContext.Current.CancellationToken);
+        var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        File.SetUnixFileMode(work.File("Dockerfile"), mode);
+
+        var result = await CliRunner.RunAsync(["lint", "--fix"], workingDirectory: work.Path);
+
+        CliAssert.ExitCode(0, result);
+        Assert.Equal("FROM debian:12-slim\nRUN apt-get install --no-install-recommends -y curl\nUSER 1000\n", await File.ReadAllTextAsync(work.File("Dockerfile"), TestContext.Current.CancellationToken));
+        Assert.Equal(mode, File.GetUnixFileMode(work.File("Dockerfile")));
     }
 }

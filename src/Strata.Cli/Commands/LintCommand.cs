@@ -29,12 +29,20 @@ public sealed partial class LintCommand(CliContext context) : AsyncCommand<LintS
                 throw new StrataException($"--ignore: '{id}' is not a rule ID such as STR1001 or DL3009");
             }
         }
-        var path = context.ResolvePath(settings.Dockerfile);
-        if (!File.Exists(path))
+        var fromStandardInput = settings.Dockerfile is "-" or StandardInputPath;
+        var path = fromStandardInput ? StandardInputPath : context.ResolvePath(settings.Dockerfile);
+        var shown = fromStandardInput ? "-" : settings.Dockerfile;
+        if (!fromStandardInput && !File.Exists(path))
         {
             throw new StrataException($"{settings.Dockerfile}: no such Dockerfile");
         }
-        var document = Parse(() => DockerfileDocument.Load(path), settings.Dockerfile);
+        if (settings.Fix)
+        {
+            CheckFixable(path, shown, fromStandardInput);
+        }
+        var document = fromStandardInput
+            ? Parse(() => DockerfileDocument.Parse(ReadStandardInput(), "-"), shown)
+            : Parse(() => DockerfileDocument.Load(path), shown);
         var findings = DockerfileLinter.Lint(document, settings.Ignore);
 
         if (settings.Fix)
@@ -43,11 +51,11 @@ public sealed partial class LintCommand(CliContext context) : AsyncCommand<LintS
             if (fixedFindings.Count > 0)
             {
                 // The fixed text must still parse; a fix that broke it would be a bug, reported before anything is written.
-                document = Parse(() => DockerfileDocument.Parse(text, settings.Dockerfile), settings.Dockerfile);
-                FixedFile.Write(path, text, settings.Dockerfile);
+                document = Parse(() => DockerfileDocument.Parse(text, shown), shown);
+                FixedFile.Write(path, text, shown);
                 findings = DockerfileLinter.Lint(document, settings.Ignore);
             }
-            ReportFixes(fixedFindings, settings);
+            ReportFixes(fixedFindings, shown, settings.Quiet);
         }
 
         var advice = findings.Select(f => f.Advice).ToList();
@@ -57,13 +65,52 @@ public sealed partial class LintCommand(CliContext context) : AsyncCommand<LintS
                 await CommandOutput.WriteAsync(context, settings.Output, s => AdviceJsonWriter.Write(advice, s));
                 break;
             case "sarif":
-                await CommandOutput.WriteAsync(context, settings.Output, s => LintSarifWriter.Write(advice, s, StrataVersion.Version, ArtifactUri(path, settings.Dockerfile)));
+                await CommandOutput.WriteAsync(context, settings.Output, s => LintSarifWriter.Write(advice, s, StrataVersion.Version, fromStandardInput ? "Dockerfile" : ArtifactUri(path, settings.Dockerfile)));
                 break;
             default:
-                CommandOutput.Render(context, settings.Output, console => LintTable.Render(console, settings.Dockerfile, findings, settings.Quiet));
+                CommandOutput.Render(context, settings.Output, console => LintTable.Render(console, shown, findings, settings.Quiet));
                 break;
         }
         return advice.Count > 0 ? ExitCodes.GateFailed : ExitCodes.Success;
+    }
+
+    /// <summary>What a lone '-' becomes on the way in (see StrataApp): the Dockerfile is read from standard input.</summary>
+    private const string StandardInputPath = "/dev/stdin";
+
+    /// <summary>--fix rewrites a regular file in place; standard input, a device or a link to elsewhere is refused before anything is read.</summary>
+    private static void CheckFixable(string path, string shown, bool fromStandardInput)
+    {
+        if (fromStandardInput)
+        {
+            throw new StrataException("--fix: the Dockerfile comes from standard input; name the file to fix it in place");
+        }
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null)
+        {
+            throw new StrataException($"--fix: {shown} is a symbolic link; name the file it points to");
+        }
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.UserWrite) == 0)
+        {
+            throw new StrataException($"--fix: {shown} is not writable");
+        }
+    }
+
+    /// <summary>Standard input as text, up to the size a Dockerfile may have.</summary>
+    private string ReadStandardInput()
+    {
+        var reader = context.OpenStandardInput();
+        var text = new StringBuilder();
+        var buffer = new char[1 << 16];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > DockerfileDocument.MaxFileBytes)
+            {
+                throw new StrataException($"-: standard input holds more than {DockerfileDocument.MaxFileBytes} characters; that is no Dockerfile");
+            }
+        }
+        return text.ToString();
     }
 
     private static DockerfileDocument Parse(Func<DockerfileDocument> parse, string shown)
@@ -79,15 +126,15 @@ public sealed partial class LintCommand(CliContext context) : AsyncCommand<LintS
     }
 
     /// <summary>What --fix changed, on standard error so the findings on standard output stay machine-readable.</summary>
-    private void ReportFixes(IReadOnlyList<LintFinding> fixedFindings, LintSettings settings)
+    private void ReportFixes(IReadOnlyList<LintFinding> fixedFindings, string shown, bool quiet)
     {
-        if (settings.Quiet)
+        if (quiet)
         {
             return;
         }
         if (fixedFindings.Count == 0)
         {
-            context.Error.MarkupLine(TerminalText.Markup($"{settings.Dockerfile}: nothing to fix"));
+            context.Error.MarkupLine(TerminalText.Markup($"{shown}: nothing to fix"));
             return;
         }
         foreach (var finding in fixedFindings)
@@ -97,7 +144,7 @@ public sealed partial class LintCommand(CliContext context) : AsyncCommand<LintS
             context.Error.MarkupLine(TerminalText.Markup(string.Create(CultureInfo.InvariantCulture,
                 $"fixed line {advice.Line}: {advice.Id}{hadolint} {advice.Title}")));
         }
-        context.Error.MarkupLine(TerminalText.Markup($"{settings.Dockerfile}: {Plural.Of(fixedFindings.Count, "fix", "fixes")} applied"));
+        context.Error.MarkupLine(TerminalText.Markup($"{shown}: {Plural.Of(fixedFindings.Count, "fix", "fixes")} applied"));
     }
 
     /// <summary>Relative to the working folder when the Dockerfile is under it (code scanning resolves it against the repository root), else as given.</summary>
