@@ -56,6 +56,26 @@ public sealed class DockerfileInstruction : DockerfileNode
     /// <summary>The shell words of the arguments (shell form only; empty in exec form), operators included.</summary>
     public IReadOnlyList<DockerfileWord> Words { get; }
 
+    /// <summary>
+    /// For a shell-form RUN (or ONBUILD RUN), the simple commands it runs: its words split at shell operators,
+    /// followed by those of its heredoc bodies, each a list of words with spans (<c>apt-get install -y curl</c>).
+    /// Empty for other instructions and in exec form.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<DockerfileWord>> Commands
+    {
+        get
+        {
+            var run = Keyword == "RUN" ? this : OnBuild?.Keyword == "RUN" ? OnBuild : null;
+            if (run is null || run.IsExecForm)
+            {
+                return [];
+            }
+            return ShellWords.Commands(run.Words.Concat(Heredocs.SelectMany(h => h.Words.Prepend(Separator))));
+        }
+    }
+
+    private static readonly DockerfileWord Separator = new(";", ";", default, true);
+
     /// <summary>The heredocs of a RUN, COPY or ADD (or of ONBUILD's inner one), in order.</summary>
     public IReadOnlyList<DockerfileHeredoc> Heredocs { get; }
 

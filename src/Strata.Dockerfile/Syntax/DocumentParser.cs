@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Strata.Dockerfile.Syntax;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace Strata.Dockerfile.Syntax;
 /// empty lines met while continuing are skipped. A RUN, COPY or ADD's heredoc bodies follow its last line, in order.
 /// Every character of the text lands in exactly one token.
 /// </summary>
-internal sealed partial class DocumentParser
+internal sealed class DocumentParser
 {
     private static readonly IReadOnlySet<string> DirectiveNames = new HashSet<string>(StringComparer.Ordinal) { "syntax", "escape", "check" };
 
@@ -28,9 +26,6 @@ internal sealed partial class DocumentParser
         lines = PhysicalLine.Split(text);
         positions = new SourcePositions(text);
     }
-
-    [GeneratedRegex(@"^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$")]
-    private static partial Regex DirectiveShape();
 
     public (List<DockerfileNode> Nodes, char Escape, SourcePositions Positions) Parse()
     {
@@ -68,22 +63,21 @@ internal sealed partial class DocumentParser
             var line = lines[index];
             var tokens = new List<DockerfileToken>();
             var contentStart = AddLeading(tokens, line);
-            var match = DirectiveShape().Match(text[contentStart..line.End]);
-            var name = match.Groups[1].Value.ToLowerInvariant();
-            if (!match.Success || !DirectiveNames.Contains(name))
+            if (DirectiveLine.Read(text.AsSpan(contentStart, line.End - contentStart)) is not var (written, value, valueIndex)
+                || !DirectiveNames.Contains(written.ToLowerInvariant()))
             {
                 return;
             }
+            var name = written.ToLowerInvariant();
             if (!seen.Add(name))
             {
                 throw Error(contentStart, $"the {name} directive is given twice; only one is allowed");
             }
-            var value = match.Groups[2].Value;
             if (name == "escape")
             {
                 if (value is not ("\\" or "`"))
                 {
-                    throw Error(contentStart + match.Groups[2].Index, $"invalid escape character '{value}': it must be \\ or `");
+                    throw Error(contentStart + valueIndex, $"invalid escape character '{value}': it must be \\ or `");
                 }
                 escape = value[0];
             }
@@ -191,7 +185,11 @@ internal sealed partial class DocumentParser
 
     private string CommentText(int start, int end) => text[(start + 1)..end].Trim();
 
-    /// <summary>Where the line's continuation (the escape character, then only spaces or tabs) starts, or -1.</summary>
+    /// <summary>
+    /// Where the line's continuation starts, or -1: the escape character followed only by spaces or tabs, alone on the
+    /// line or after a character that is not itself the escape character (<c>foo \\</c> ends with an escaped escape
+    /// character and does not continue).
+    /// </summary>
     private int ContinuationStart(int start, int end)
     {
         var i = end;
@@ -199,7 +197,11 @@ internal sealed partial class DocumentParser
         {
             i--;
         }
-        return i > start && text[i - 1] == escape ? i - 1 : -1;
+        if (i == start || text[i - 1] != escape)
+        {
+            return -1;
+        }
+        return i - 1 == start || text[i - 2] != escape ? i - 1 : -1;
     }
 
     /// <summary>Adds the byte order mark (first line only) and the indentation; returns where the content starts.</summary>

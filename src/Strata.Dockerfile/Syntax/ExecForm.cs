@@ -3,13 +3,17 @@ using System.Text.Json;
 namespace Strata.Dockerfile.Syntax;
 
 /// <summary>
-/// Reads exec-form arguments: a JSON array of strings. Anything else (not starting with <c>[</c>, invalid JSON, or
-/// an element that is not a string) is not exec form, and the builder runs such text through the shell.
+/// Reads exec-form arguments: a JSON array of strings. Text that does not start with <c>[</c> or is not valid JSON is
+/// not exec form, and the builder runs it through the shell; a valid JSON array holding something other than strings
+/// is an error, as the builder says.
 /// </summary>
 internal static class ExecForm
 {
-    public static IReadOnlyList<string>? TryRead(string arguments)
+    /// <summary>The array's strings, or null for shell form; <paramref name="notStrings"/> is set for an array
+    /// that holds something other than strings.</summary>
+    public static IReadOnlyList<string>? TryRead(string arguments, out bool notStrings)
     {
+        notStrings = false;
         if (!arguments.StartsWith('['))
         {
             return null;
@@ -26,6 +30,7 @@ internal static class ExecForm
             {
                 if (element.ValueKind != JsonValueKind.String)
                 {
+                    notStrings = true;
                     return null;
                 }
                 strings.Add(element.GetString()!);

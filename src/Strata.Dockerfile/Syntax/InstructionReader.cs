@@ -33,13 +33,25 @@ internal sealed class InstructionReader(string source, char escape, SourcePositi
         }
         var position = keywordEnd;
         var flags = FlagReader.Read(logical, ref position, end, keyword, (index, message) => error(logical.OffsetAt(index), message));
+        foreach (var mount in flags.Where(f => f.Name == "mount").Select(MountReader.Read))
+        {
+            if (!DockerfileMount.Types.Contains(mount.Type))
+            {
+                throw error(mount.Flag.Span.Offset, $"unknown mount type '{mount.Type}' (it takes {string.Join(", ", DockerfileMount.Types)})");
+            }
+        }
         var argumentsEnd = end;
         while (argumentsEnd > position && char.IsWhiteSpace(logical[argumentsEnd - 1]))
         {
             argumentsEnd--;
         }
         var arguments = logical.Slice(position, argumentsEnd);
-        var exec = InstructionTable.ExecForm.Contains(keyword) ? ExecForm.TryRead(arguments) : null;
+        var notStrings = false;
+        var exec = InstructionTable.ExecForm.Contains(keyword) ? ExecForm.TryRead(arguments, out notStrings) : null;
+        if (notStrings)
+        {
+            throw error(logical.OffsetAt(position), $"{keyword} in JSON form takes an array of strings only");
+        }
         if (keyword == "SHELL" && exec is null)
         {
             throw error(logical.OffsetAt(position), "SHELL needs its arguments in JSON form: SHELL [\"executable\", \"parameters\"]");
@@ -53,7 +65,9 @@ internal sealed class InstructionReader(string source, char escape, SourcePositi
             CheckFrom(words, logical.OffsetAt(position));
         }
         DockerfileInstruction? inner = null;
-        IReadOnlyList<HeredocMarker> markers = InstructionTable.Heredoc.Contains(keyword) ? HeredocMarker.Find(words) : [];
+        IReadOnlyList<HeredocMarker> markers = InstructionTable.Heredoc.Contains(keyword)
+            ? HeredocMarker.Find(words, (span, message) => error(span.Offset, message))
+            : [];
         if (keyword == "ONBUILD")
         {
             if (position == argumentsEnd)

@@ -1,7 +1,10 @@
 namespace Strata.Dockerfile.Syntax;
 
-/// <summary>One line of the original text: where its content starts, how long it is, and its line ending's length
-/// (<c>\n</c> 1, <c>\r\n</c> 2, none 0 on a last line without one).</summary>
+/// <summary>
+/// One line of the original text: where its content starts, how long it is, and its line ending's length. As the
+/// builder trims a line's end of every <c>\r</c> and <c>\n</c>, the line ending is the <c>\n</c> with all the
+/// <c>\r</c> before it (<c>\r\n</c>: 2), or those <c>\r</c> alone on a last line without <c>\n</c>.
+/// </summary>
 internal readonly record struct PhysicalLine(int Number, int Start, int Length, int NewLineLength)
 {
     public int End => Start + Length;
@@ -13,14 +16,15 @@ internal readonly record struct PhysicalLine(int Number, int Start, int Length, 
         while (start < text.Length)
         {
             var newline = text.IndexOf('\n', start);
-            if (newline < 0)
+            var end = newline < 0 ? text.Length : newline;
+            var contentEnd = end;
+            while (contentEnd > start && text[contentEnd - 1] == '\r')
             {
-                lines.Add(new PhysicalLine(lines.Count + 1, start, text.Length - start, 0));
-                break;
+                contentEnd--;
             }
-            var crlf = newline > start && text[newline - 1] == '\r';
-            lines.Add(new PhysicalLine(lines.Count + 1, start, newline - start - (crlf ? 1 : 0), crlf ? 2 : 1));
-            start = newline + 1;
+            var next = newline < 0 ? text.Length : newline + 1;
+            lines.Add(new PhysicalLine(lines.Count + 1, start, contentEnd - start, next - contentEnd));
+            start = next;
         }
         return lines;
     }

@@ -21,6 +21,32 @@ public static class ShellWords
         return [.. words.Select(w => w with { Span = new DockerfileSpan(w.Span.Offset + offset, w.Span.Length) })];
     }
 
+    /// <summary>The simple commands of split words: the runs of words between operators (<c>&amp;&amp;</c>, <c>|</c>,
+    /// <c>;</c>, line breaks, …), empty runs left out.</summary>
+    public static IReadOnlyList<IReadOnlyList<DockerfileWord>> Commands(IEnumerable<DockerfileWord> words)
+    {
+        var commands = new List<IReadOnlyList<DockerfileWord>>();
+        var current = new List<DockerfileWord>();
+        foreach (var word in words)
+        {
+            if (!word.IsOperator)
+            {
+                current.Add(word);
+                continue;
+            }
+            if (current.Count > 0)
+            {
+                commands.Add(current);
+                current = [];
+            }
+        }
+        if (current.Count > 0)
+        {
+            commands.Add(current);
+        }
+        return commands;
+    }
+
     internal static List<DockerfileWord> Split(LogicalText text, int start, int end, char escape, bool operators)
     {
         var words = new List<DockerfileWord>();

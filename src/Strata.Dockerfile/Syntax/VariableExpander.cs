@@ -7,12 +7,21 @@ namespace Strata.Dockerfile.Syntax;
 /// keep <c>$</c> literal), the escape character keeps the next character, and <c>$NAME</c>, <c>${NAME}</c>,
 /// <c>${NAME:-default}</c>, <c>${NAME-default}</c>, <c>${NAME:+alternative}</c>, <c>${NAME+alternative}</c> are
 /// substituted from <c>lookup</c> (null: unset). Unset names expand to nothing. Never throws: text it cannot read
-/// (an unclosed <c>${</c>) stays as written.
+/// (an unclosed <c>${</c>, or defaults nested deeper than <see cref="MaxDepth"/>) stays as written.
 /// </summary>
 internal static class VariableExpander
 {
-    public static string Expand(string word, Func<string, string?> lookup, char escape)
+    /// <summary>How deeply <c>${A:-${B:-…}}</c> defaults are expanded, so hostile nesting cannot exhaust the stack.</summary>
+    public const int MaxDepth = 32;
+
+    public static string Expand(string word, Func<string, string?> lookup, char escape) => Expand(word, lookup, escape, 0);
+
+    private static string Expand(string word, Func<string, string?> lookup, char escape, int depth)
     {
+        if (depth > MaxDepth)
+        {
+            return word;
+        }
         var result = new StringBuilder();
         var i = 0;
         while (i < word.Length)
@@ -32,11 +41,11 @@ internal static class VariableExpander
             }
             else if (ch == '"')
             {
-                i = DoubleQuoted(word, i + 1, lookup, escape, result);
+                i = DoubleQuoted(word, i + 1, lookup, escape, depth, result);
             }
             else if (ch == '$')
             {
-                i = Dollar(word, i, lookup, escape, result);
+                i = Dollar(word, i, lookup, escape, depth, result);
             }
             else
             {
@@ -47,7 +56,7 @@ internal static class VariableExpander
         return result.ToString();
     }
 
-    private static int DoubleQuoted(string word, int i, Func<string, string?> lookup, char escape, StringBuilder result)
+    private static int DoubleQuoted(string word, int i, Func<string, string?> lookup, char escape, int depth, StringBuilder result)
     {
         while (i < word.Length && word[i] != '"')
         {
@@ -58,7 +67,7 @@ internal static class VariableExpander
             }
             else if (word[i] == '$')
             {
-                i = Dollar(word, i, lookup, escape, result);
+                i = Dollar(word, i, lookup, escape, depth, result);
             }
             else
             {
@@ -70,12 +79,12 @@ internal static class VariableExpander
     }
 
     /// <summary>Expands the <c>$…</c> at <paramref name="i"/>; returns the index after it.</summary>
-    private static int Dollar(string word, int i, Func<string, string?> lookup, char escape, StringBuilder result)
+    private static int Dollar(string word, int i, Func<string, string?> lookup, char escape, int depth, StringBuilder result)
     {
         var start = i + 1;
         if (start < word.Length && word[start] == '{')
         {
-            return Braced(word, i, lookup, escape, result);
+            return Braced(word, i, lookup, escape, depth, result);
         }
         var end = NameEnd(word, start);
         if (end == start)
@@ -87,7 +96,7 @@ internal static class VariableExpander
         return end;
     }
 
-    private static int Braced(string word, int i, Func<string, string?> lookup, char escape, StringBuilder result)
+    private static int Braced(string word, int i, Func<string, string?> lookup, char escape, int depth, StringBuilder result)
     {
         var nameStart = i + 2;
         var nameEnd = NameEnd(word, nameStart);
@@ -99,11 +108,11 @@ internal static class VariableExpander
         }
         var value = lookup(word[nameStart..nameEnd]);
         var modifier = word[nameEnd..close];
-        result.Append(Modify(value, modifier, lookup, escape));
+        result.Append(Modify(value, modifier, lookup, escape, depth));
         return close + 1;
     }
 
-    private static string Modify(string? value, string modifier, Func<string, string?> lookup, char escape)
+    private static string Modify(string? value, string modifier, Func<string, string?> lookup, char escape, int depth)
     {
         if (modifier.Length == 0)
         {
@@ -115,7 +124,7 @@ internal static class VariableExpander
         {
             return value ?? "";
         }
-        var argument = Expand(operation[1..], lookup, escape);
+        var argument = Expand(operation[1..], lookup, escape, depth + 1);
         var set = colon ? !string.IsNullOrEmpty(value) : value is not null;
         return operation[0] switch
         {

@@ -5,7 +5,8 @@ namespace Strata.Dockerfile.Syntax;
 /// are the global scope: FROM lines see them; inside a stage a global ARG is seen only after an <c>ARG NAME</c>
 /// declares it again (taking the global default unless it gives its own). A stage's ARG and ENV are seen from the
 /// next instruction on; ENV wins over an ARG of the same name; a stage built FROM an earlier stage inherits that
-/// stage's ENV. Build arguments given to the build override ARG defaults. Unset names are null.
+/// stage's ARG and ENV values. Build arguments given to the build override ARG defaults, and the automatic platform
+/// ARGs (<c>TARGETPLATFORM</c>, <c>BUILDPLATFORM</c>, …) are global when given. Unset names are null.
 /// </summary>
 internal sealed class VariableScope
 {
@@ -34,16 +35,27 @@ internal sealed class VariableScope
         return args;
     }
 
+    /// <summary>The platform ARGs BuildKit defines in the global scope without an ARG instruction.</summary>
+    private static readonly string[] AutomaticPlatformArgs =
+    [
+        "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
+    ];
+
     internal Dictionary<string, string?> Global(int before)
     {
         var global = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in AutomaticPlatformArgs.Where(buildArgs.ContainsKey))
+        {
+            global[name] = buildArgs[name];
+        }
         foreach (var instruction in document.GlobalArgs.Where(i => i.Span.Offset < before))
         {
+            var scope = new Dictionary<string, string?>(global, StringComparer.Ordinal);
             foreach (var variable in instruction.Variables)
             {
                 global[variable.Name] = buildArgs.TryGetValue(variable.Name, out var given) ? given
                     : variable.Value is null ? null
-                    : Expand(variable.Value, global);
+                    : Expand(variable.Value, scope);
             }
         }
         return global;
@@ -52,27 +64,25 @@ internal sealed class VariableScope
     private (Dictionary<string, string?> Args, Dictionary<string, string?> Env) Stage(DockerfileStage stage, int before,
         Dictionary<string, string?> global, int depth)
     {
-        var args = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var env = stage.BaseStageIndex is { } parent && parent < stage.Index && depth < document.Stages.Count
-            ? Stage(document.Stages[parent], int.MaxValue, global, depth + 1).Env
-            : new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var instruction in stage.Instructions.Where(i => i.Span.Offset < before))
+        var (args, env) = stage.BaseStageIndex is { } parent && parent < stage.Index && depth < document.Stages.Count
+            ? Stage(document.Stages[parent], int.MaxValue, global, depth + 1)
+            : (new Dictionary<string, string?>(StringComparer.Ordinal), new Dictionary<string, string?>(StringComparer.Ordinal));
+        foreach (var instruction in stage.Instructions.Where(i => i.Span.Offset < before && i.Keyword is "ARG" or "ENV"))
         {
-            var definition = instruction.OnBuild is null ? instruction : null;
-            if (definition?.Keyword == "ARG")
+            // Every variable of one instruction sees the values from before it (ENV abc=bye def=$abc sets def to
+            // the old abc).
+            var scope = Lookup(args, env);
+            foreach (var variable in instruction.Variables)
             {
-                foreach (var variable in definition.Variables)
+                if (instruction.Keyword == "ENV")
+                {
+                    env[variable.Name] = Expand(variable.Value ?? "", scope);
+                }
+                else
                 {
                     args[variable.Name] = buildArgs.TryGetValue(variable.Name, out var given) ? given
-                        : variable.Value is not null ? Expand(variable.Value, Lookup(args, env))
+                        : variable.Value is not null ? Expand(variable.Value, scope)
                         : global.GetValueOrDefault(variable.Name);
-                }
-            }
-            else if (definition?.Keyword == "ENV")
-            {
-                foreach (var variable in definition.Variables)
-                {
-                    env[variable.Name] = Expand(variable.Value ?? "", Lookup(args, env));
                 }
             }
         }
