@@ -25,6 +25,8 @@ public sealed class SafetyRuleTests
     // Secrets: by name or by shape; an empty ENV or a *_FILE pointer is no secret.
     [InlineData("STR2004", "FROM debian:12\nENV API_TOKEN=abc\nARG DB_PASSWORD\nENV KEY=AKIAABCDEFGHIJKLMNOP\n", new[] { 2, 3, 4 })]
     [InlineData("STR2004", "FROM debian:12\nENV PASSWORD_FILE=/run/secrets/db HOME=/app\nARG VERSION=1\n", new int[0])]
+    [InlineData("STR2004", "FROM debian:12\nENV AUTHOR=me TOKEN_URL=https://example.com/token\n", new int[0])]
+    [InlineData("STR2004", "FROM debian:12\nENV AWS_SECRET_ACCESS_KEY=x\nARG GITHUB_TOKEN\n", new[] { 2, 3 })]
     [InlineData("STR2005", "FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | bash\n", new[] { 2 })]
     [InlineData("STR2005", "FROM debian:12\nRUN curl -fsSLo install.sh https://example.com/install.sh && sha256sum -c sums && sh install.sh\n", new int[0])]
     // DL3004

@@ -5,7 +5,7 @@ namespace Strata.Dockerfile.Rules.Safety;
 
 /// <summary>
 /// A secret in ENV or ARG: a name that says password, secret, token, API key, access key, private key or credentials
-/// (not a <c>*_FILE</c> or <c>*_PATH</c> pointing at one), or a value shaped like a known credential. ENV values are
+/// as a part of it (not a <c>*_FILE</c>, <c>*_PATH</c> or <c>*_URL</c> pointing at one), or a value shaped like a known credential. ENV values are
 /// stored in the image config, ARG values in the build history; secrets belong in <c>--mount=type=secret</c>.
 /// The secret itself is never repeated in the message.
 /// </summary>
@@ -45,10 +45,11 @@ public sealed partial class SecretInEnvRule : DockerfileRule
         }
     }
 
-    [GeneratedRegex("(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH)", RegexOptions.IgnoreCase)]
+    /// <summary>A secret's word as a whole part of the name (<c>DB_PASSWORD</c>, <c>NPM_TOKEN</c>), so <c>AUTHOR</c> is none.</summary>
+    [GeneratedRegex("(^|_)(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|APIKEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH)(_|$)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 
-    [GeneratedRegex("(_FILE|_PATH|_DIR|_URL_ENV)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("(_FILE|_PATH|_DIR|_URL|_URI|_ENDPOINT)$", RegexOptions.IgnoreCase)]
     private static partial Regex Reference();
 
     /// <summary>AWS access key IDs, GitHub, GitLab and Slack tokens, private key blocks.</summary>
