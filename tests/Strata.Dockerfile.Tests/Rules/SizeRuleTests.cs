@@ -65,6 +65,9 @@ public sealed class SizeRuleTests
     [InlineData("STR1014", "FROM node:20-slim\n", new int[0])]
     [InlineData("STR1014", "FROM python:3.12-alpine\n", new int[0])]
     [InlineData("STR1014", "FROM ghcr.io/acme/node:20\n", new int[0])]
+    [InlineData("STR1014", "FROM docker.io/library/ubuntu:22.04\n", new[] { 1 })]
+    [InlineData("STR1014", "FROM eclipse-temurin:21-jre\n", new int[0])]
+    [InlineData("STR1014", "FROM node:20 AS build\nFROM gcr.io/distroless/nodejs20-debian12\n", new int[0])]
     // DL3020: ADD of local files; URLs and archives are ADD's job.
     [InlineData("STR1015", "FROM debian:12\nADD app.py /app/\n", new[] { 2 })]
     [InlineData("STR1015", "FROM debian:12\nADD rootfs.tar.gz /\nADD https://example.com/a.txt /a.txt\n", new int[0])]

@@ -39,19 +39,20 @@ public sealed class SlimBaseRule : DockerfileRule
         {
             yield break;
         }
-        var suggestion = name.ShortName switch
+        var (suggestion, fix) = name.ShortName switch
         {
-            "node" or "python" or "ruby" or "debian" => $"{name.ShortName}:{SlimTag(tag)}",
-            "ubuntu" => "debian:stable-slim, or a distroless image",
-            "golang" => "scratch or gcr.io/distroless/static for the built binary (build in a golang stage)",
-            "openjdk" or "eclipse-temurin" => $"{name.ShortName} with a -jre tag, or gcr.io/distroless/java",
-            _ => null,
+            "node" or "python" or "ruby" or "debian" => ($"{name.ShortName}:{SlimTag(tag)}", $"FROM {name.ShortName}:{SlimTag(tag)}"),
+            "ubuntu" => ("debian:<version>-slim, or a distroless image", "FROM debian:<version>-slim, or a distroless image"),
+            "golang" => ("scratch or gcr.io/distroless/static for the built binary", "build in a golang stage, then FROM scratch and COPY --from the binary"),
+            "openjdk" or "eclipse-temurin" when !tag.Contains("jre", StringComparison.Ordinal) =>
+                ($"a -jre tag of {name.ShortName}, or gcr.io/distroless/java", $"FROM {name.ShortName} with a -jre tag"),
+            _ => (null, null),
         };
-        if (suggestion is null || (name.ShortName == "eclipse-temurin" && tag.Contains("jre", StringComparison.Ordinal)))
+        if (suggestion is null)
         {
             yield break;
         }
-        yield return new RuleHit(root.From, $"{name.ShortName}:{tag} is the full image; a smaller one would do: {suggestion}", $"FROM {suggestion}");
+        yield return new RuleHit(root.From, $"{name.ShortName}:{tag} is the full image; a smaller one would do: {suggestion}", fix);
     }
 
     private static string SlimTag(string tag) => tag == "latest" ? "slim" : tag + "-slim";
