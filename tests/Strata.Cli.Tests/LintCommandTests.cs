@@ -31,6 +31,16 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task Quiet_leaves_out_the_summary_but_not_the_findings()
+    {
+        var result = await CliRunner.RunAsync(["lint", WastefulDockerfile, "-q"]);
+
+        CliAssert.ExitCode(1, result);
+        Assert.DoesNotContain("findings:", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^3\s+STR1002\s+DL3015\s", result.Out);
+    }
+
+    [Fact]
     public async Task Json_is_an_array_of_findings_with_exactly_the_shared_keys()
     {
         var result = await CliRunner.RunAsync(["lint", WastefulDockerfile, "--format", "json"]);
