@@ -17,6 +17,7 @@ public static class CommandLine
         (["explore"], typeof(ExploreSettings)),
         (["sbom"], typeof(SbomSettings)),
         (["scan"], typeof(ScanSettings)),
+        (["lint"], typeof(LintSettings)),
         (["inspect"], typeof(InspectSettings)),
         (["pull"], typeof(PullSettings)),
         (["push"], typeof(PushSettings)),
@@ -60,6 +61,11 @@ public static class CommandLine
             .WithExample("scan", ExampleImage)
             .WithExample("scan", ExampleImage, "--severity", "critical,high", "--only-fixed", "--ignore-base", "--exit-code", "1")
             .WithExample("scan", ExampleImage, "--format", "json", "-o", "scan.json");
+        config.AddCommand<LintCommand>("lint")
+            .WithDescription("Check a Dockerfile for size, cache and safety mistakes (hadolint's rules and more); --fix applies the safe fixes. Exits 1 when findings remain.")
+            .WithExample("lint", "../shared/fixtures/dockerfiles/wasteful/Dockerfile")
+            .WithExample("lint", "../shared/fixtures/dockerfiles/wasteful/Dockerfile", "--ignore", "DL3059", "--format", "sarif", "-o", "lint.sarif")
+            .WithExample("lint", "../shared/fixtures/dockerfiles/multistage/Dockerfile", "--format", "json");
         config.AddCommand<InspectCommand>("inspect")
             .WithDescription("Show an image's platforms, digests, config and layers without downloading layers.")
             .WithExample("inspect", ExampleImage)

@@ -1,0 +1,128 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Strata.Dockerfile.Advice;
+using Strata.Dockerfile.Rules;
+
+namespace Strata.Dockerfile.Lint;
+
+/// <summary>
+/// Lint findings as SARIF 2.1.0, in the style of the scan's SARIF: every rule of the catalogue once (its Strata ID,
+/// title, help text, hadolint equivalent), then one result per finding at its Dockerfile line.
+/// </summary>
+public static class LintSarifWriter
+{
+    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    /// <summary>Under the reserved <c>.invalid</c> domain, as the scan's SARIF is, until the project has a public home.</summary>
+    public const string InformationUri = "https://strata.invalid/";
+
+    /// <param name="artifactUri">The Dockerfile as code scanning should find it: relative to the repository root where possible.</param>
+    public static void Write(IReadOnlyList<Advice.Advice> findings, Stream output, string toolVersion, string artifactUri, IReadOnlyList<IDockerfileRule>? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        rules ??= DockerfileRules.All;
+        var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteString("$schema", SchemaUri);
+        json.WriteString("version", "2.1.0");
+        json.WriteStartArray("runs");
+        json.WriteStartObject();
+        WriteTool(json, toolVersion, rules);
+        json.WriteStartArray("results");
+        foreach (var finding in findings)
+        {
+            WriteResult(json, finding, ruleIndex.TryGetValue(finding.Id, out var index) ? index : null, artifactUri);
+        }
+        json.WriteEndArray();
+        json.WriteString("columnKind", "utf16CodeUnits");
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>SARIF's level for a severity: error, warning, note.</summary>
+    public static string Level(AdviceSeverity severity) => severity switch
+    {
+        AdviceSeverity.Error => "error",
+        AdviceSeverity.Warning => "warning",
+        _ => "note",
+    };
+
+    private static void WriteTool(Utf8JsonWriter json, string toolVersion, IReadOnlyList<IDockerfileRule> rules)
+    {
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", "strata");
+        json.WriteString("version", toolVersion);
+        json.WriteString("informationUri", InformationUri);
+        json.WriteStartArray("rules");
+        foreach (var rule in rules)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", rule.Id);
+            json.WriteString("name", Name(rule.Title));
+            WriteText(json, "shortDescription", rule.Title);
+            WriteText(json, "fullDescription", rule.Description);
+            json.WriteStartObject("defaultConfiguration");
+            json.WriteString("level", Level(rule.Severity));
+            json.WriteEndObject();
+            json.WriteStartObject("help");
+            var equivalent = rule.Hadolint is null ? "" : $" (hadolint {rule.Hadolint})";
+            json.WriteString("text", rule.Description + equivalent);
+            json.WriteString("markdown", $"**{rule.Id}{equivalent}: {rule.Title}**\n\n{rule.Description}");
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            if (rule.Hadolint is { } hadolint)
+            {
+                json.WriteString("hadolint", hadolint);
+            }
+            json.WriteStartArray("tags");
+            json.WriteStringValue("dockerfile");
+            json.WriteStringValue(rule.Id.StartsWith("STR2", StringComparison.Ordinal) ? "security" : "size");
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, Advice.Advice finding, int? ruleIndex, string artifactUri)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.Id);
+        if (ruleIndex is { } index)
+        {
+            json.WriteNumber("ruleIndex", index);
+        }
+        json.WriteString("level", Level(finding.Severity));
+        WriteText(json, "message", finding.Fix is null ? finding.Message : $"{finding.Message}. Fix: {finding.Fix}");
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", artifactUri);
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", finding.Line ?? 1);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>A rule name in SARIF's PascalCase style: "apt lists not removed" → "AptListsNotRemoved".</summary>
+    private static string Name(string title) => string.Concat(title.Split(' ', '-', '/', '|', '.')
+        .Where(w => w.Length > 0 && char.IsAsciiLetterOrDigit(w[0]))
+        .Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
+    private static void WriteText(Utf8JsonWriter json, string name, string text)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("text", text);
+        json.WriteEndObject();
+    }
+}
