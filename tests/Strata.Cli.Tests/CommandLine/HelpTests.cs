@@ -101,6 +101,8 @@ public sealed class HelpTests
         CopyFolder(Path.Combine(Fixtures.RepositoryRoot, "examples", "wasteful-mini"), Path.Combine(root, "examples", "wasteful-mini"));
         CopyFolder(Path.Combine(Fixtures.Shared, "advisories"), scratch.File(Path.Combine("shared", "fixtures", "advisories")));
         CopyFolder(Path.Combine(Fixtures.Shared, "dockerfiles"), scratch.File(Path.Combine("shared", "fixtures", "dockerfiles")));
+        // The shared images are only read: linked, not copied (hundreds of megabytes).
+        Directory.CreateSymbolicLink(scratch.File(Path.Combine("shared", "fixtures", "images")), Path.Combine(Fixtures.Shared, "images"));
         var environment = new Dictionary<string, string> { ["STRATA_CACHE_DIR"] = Path.Combine(root, "cache") };
         var examples = new List<string[]>();
         foreach (var command in AllCommands)
