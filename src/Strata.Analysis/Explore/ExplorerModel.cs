@@ -211,7 +211,28 @@ public sealed class ExplorerModel
 
     private static readonly ExplorerTree Empty = new TreeWriter(0).Finish();
 
-    private ExplorerTree LayerTree(int layer) => _layerTrees[layer] ??= LayerTreeBuilder.Build(Analysis.Layers, layer);
+    /// <summary>A layer's own tree, built on first use; a tree <see cref="PrepareLayerTrees"/> published is used as it is.</summary>
+    private ExplorerTree LayerTree(int layer) =>
+        Volatile.Read(ref _layerTrees[layer])
+        ?? Interlocked.CompareExchange(ref _layerTrees[layer], LayerTreeBuilder.Build(Analysis.Layers, layer), null)
+        ?? _layerTrees[layer]!;
+
+    /// <summary>
+    /// Builds every layer's own tree not yet built, so that selecting a big layer later costs no build: meant for a
+    /// background thread while the explorer is on screen. Safe beside the model's other members, which stay on one
+    /// thread: a tree reads only the finished analysis and is published whole; one built twice is the same tree.
+    /// </summary>
+    public void PrepareLayerTrees(CancellationToken cancellationToken)
+    {
+        for (var layer = 0; layer < _layerTrees.Length; layer++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Volatile.Read(ref _layerTrees[layer]) is null)
+            {
+                Interlocked.CompareExchange(ref _layerTrees[layer], LayerTreeBuilder.Build(Analysis.Layers, layer), null);
+            }
+        }
+    }
 
     private ExplorerTree AggregatedTree(int layer)
     {

@@ -24,6 +24,7 @@ internal static class ExplorerApp
         // The first tree and the waste list are built on another thread while the first screen shows, so the screen
         // appears as soon as the analysis is done; the window lets nothing touch the model until they are ready.
         Exception? failure = null;
+        using var prepare = new CancellationTokenSource();
         _ = Task.Run(() =>
         {
             _ = model.Waste;
@@ -38,13 +39,31 @@ internal static class ExplorerApp
                     return;
                 }
                 window.TreeReady();
+                PrepareInBackground(model, prepare.Token);
             }),
             TaskScheduler.Default);
         using var stop = cancellationToken.Register(() => app.Invoke(() => app.RequestStop()));
         app.Run(window);
+        prepare.Cancel();
         if (failure is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
     }
+
+    /// <summary>
+    /// Builds the other layers' trees while the first is on screen, so selecting a big layer later is one redraw, not
+    /// a build. A failure here is left for the layer's own first use to report, on the interface's thread.
+    /// </summary>
+    private static void PrepareInBackground(ExplorerModel model, CancellationToken cancellationToken) =>
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                model.PrepareLayerTrees(cancellationToken);
+            }
+            catch (Exception)
+            {
+            }
+        }, CancellationToken.None);
 }

@@ -22,6 +22,32 @@ public sealed class WastefulExplorerTests
     private static int RemovalOfBig => LayerRunning("&& rm /tmp/big.bin");
 
     [Fact]
+    public async Task Trees_prepared_on_another_thread_while_the_layers_are_browsed_are_the_trees_built_on_demand()
+    {
+        // The explorer prepares every layer's tree in the background while the user moves through the layers: what
+        // either thread publishes must be the tree the other would have built (checked by hand in the tests here).
+        var onDemand = Enumerable.Range(0, Image.Layers.Count).Select(l => new ExplorerModel(Image).At(l, TreeScope.Layer).Marked()).ToList();
+        var model = new ExplorerModel(Image);
+
+        var preparing = Task.Run(() => model.PrepareLayerTrees(CancellationToken.None), TestContext.Current.CancellationToken);
+        var browsed = Enumerable.Range(0, Image.Layers.Count).Select(l => model.At(l, TreeScope.Layer).Marked()).ToList();
+        await preparing;
+
+        Assert.Equal(onDemand, browsed);
+        Assert.Equal(onDemand, Enumerable.Range(0, Image.Layers.Count).Select(l => model.At(l, TreeScope.Layer).Marked()));
+        Assert.Equal(["app M", "app/big.sha256 A", "tmp M", "tmp/big.bin R"], model.At(RemovalOfBig, TreeScope.Layer).Marked());
+    }
+
+    [Fact]
+    public void Preparing_the_trees_stops_when_cancelled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => new ExplorerModel(Image).PrepareLayerTrees(cancelled.Token));
+    }
+
+    [Fact]
     public void The_layer_that_removes_big_bin_shows_it_removed_beside_the_checksum_it_wrote()
     {
         var model = new ExplorerModel(Image).At(RemovalOfBig, TreeScope.Layer);
