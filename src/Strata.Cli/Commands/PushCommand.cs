@@ -29,35 +29,16 @@ public sealed class PushCommand(CliContext context) : AsyncCommand<PushSettings>
         // A docker archive or engine image has no manifest of its own: its layers are gzipped for the registry, as skopeo does.
         using var gzipped = GzipForPush.Apply(PreparedImage.From(opened.Image), manifestIsOurs: opened.Image.Manifest is null);
         var prepared = gzipped.Image;
-        using var client = new RegistryClient(RegistryAccessFactory.ClientOptions(context, settings));
         var mountFrom = opened.Reference.Transport == Transport.Registry && RegistryReference.Parse(opened.Reference.Location) is var source
             && source.Registry == destination.Registry ? source.Repository : null;
-
-        var outcomes = new System.Collections.Concurrent.ConcurrentBag<RegistryClient.UploadOutcome>();
-        var blobs = prepared.Layers.Append(prepared.Config).GroupBy(b => b.Descriptor.Digest).ToDictionary(g => g.Key, g => g.First());
-        var transfers = blobs.Values.Select(b => new BlobTransfer(b.Descriptor.Digest, b.Descriptor.Size)).ToList();
-        await BlobTransfers.RunAsync(context, context.ErrorIsTerminal && !settings.Quiet, transfers, async (transfer, report, token) =>
-        {
-            var blob = blobs[transfer.Digest];
-            outcomes.Add(await client.UploadBlobAsync(
-                destination, blob.Descriptor, () => new ProgressReadStream(blob.Open(), report, token), mountFrom, token));
-        }, cancellationToken);
-        var tag = destination.Digest?.ToString() ?? destination.Tag ?? "latest";
-        if (destination.Digest is { } pinned && pinned != prepared.ManifestDigest)
-        {
-            throw new StrataException($"DESTINATION '{settings.Destination}': the image's manifest is {prepared.ManifestDigest}, not {pinned}");
-        }
-        await client.PutManifestAsync(destination, tag, prepared.Manifest, prepared.ManifestMediaType, cancellationToken);
-
-        int Count(RegistryClient.UploadOutcome o) => outcomes.Count(x => x == o);
+        var counts = await RegistryPusher.PushAsync(context, settings, destination, $"DESTINATION '{settings.Destination}'", prepared, mountFrom, cancellationToken);
         if (settings.Quiet)
         {
             return ExitCodes.Success;
         }
         context.Out.MarkupLine(
             $"Pushed {TerminalText.Markup(destination.ToString())} ({prepared.ManifestDigest}): " +
-            $"{Count(RegistryClient.UploadOutcome.Uploaded) + Count(RegistryClient.UploadOutcome.UploadedInChunks)} blobs uploaded, " +
-            $"{Count(RegistryClient.UploadOutcome.Mounted)} mounted, {Count(RegistryClient.UploadOutcome.AlreadyThere)} already there");
+            $"{counts.Uploaded} blobs uploaded, {counts.Mounted} mounted, {counts.AlreadyThere} already there");
         return ExitCodes.Success;
     }
 
