@@ -1,0 +1,137 @@
+using Strata.Analysis.Model;
+
+namespace Strata.Analysis.Slim;
+
+/// <summary>
+/// Writes one output layer's tar: the kept entries of its source layers, in their order, each header and its data
+/// copied as stored; hard links whose target was dropped carry the content, read from a file spooled beforehand.
+/// </summary>
+internal sealed class SlimLayerRewriter(Func<int, Stream> openTar, string spoolDirectory)
+{
+    private readonly byte[] _buffer = new byte[1 << 16];
+
+    public void Write(OutputLayerPlan layer, Stream output)
+    {
+        var spooled = Spool(layer);
+        try
+        {
+            foreach (var selection in layer.Sources)
+            {
+                Copy(selection, output, spooled);
+            }
+            // The end-of-archive marker: two zero blocks.
+            output.Write(new byte[2 * TarFields.Block]);
+        }
+        finally
+        {
+            foreach (var path in spooled.Values)
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    private void Copy(LayerSelection selection, Stream output, Dictionary<(int, EntryKey), string> spooled)
+    {
+        var layerName = $"layer {selection.SourceLayer}";
+        using var tar = openTar(selection.SourceLayer);
+        var reader = new RawTarReader(tar, layerName);
+        var keys = new RawEntryKeys(layerName);
+        while (reader.Next() is { } entry)
+        {
+            var key = keys.Of(entry, out var isRoot);
+            if (key is { } k && selection.Materialize.TryGetValue(k, out var content))
+            {
+                WriteBlocks(output, HeaderRewrite.AsRegularFile(entry, content.Size));
+                reader.Data(null, _buffer);
+                WriteSpooled(output, spooled[(content.SourceLayer, content.Target)], content.Size);
+            }
+            else if (key is { } r && selection.Relink.TryGetValue(r, out var target))
+            {
+                WriteBlocks(output, HeaderRewrite.Relinked(entry, target));
+                reader.Data(output, _buffer);
+            }
+            else if (isRoot || (key is { } kept && selection.Keep.Contains(kept)))
+            {
+                WriteBlocks(output, entry.Extensions);
+                output.Write(entry.Header);
+                reader.Data(output, _buffer);
+            }
+            else
+            {
+                // Global PAX headers set defaults for the entries after them, so they stay even when their entry goes.
+                WriteBlocks(output, entry.Extensions.Where(b => b.TypeFlag == (byte)'g'));
+                reader.Data(null, _buffer);
+            }
+        }
+        reader.Drain(_buffer);
+    }
+
+    private static void WriteBlocks(Stream output, IEnumerable<RawTarBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            output.Write(block.Header);
+            output.Write(block.Data);
+        }
+    }
+
+    private void WriteSpooled(Stream output, string path, long size)
+    {
+        using (var file = File.OpenRead(path))
+        {
+            file.CopyTo(output, _buffer.Length);
+        }
+        var padding = (int)((TarFields.Block - size % TarFields.Block) % TarFields.Block);
+        output.Write(new byte[padding]);
+    }
+
+    /// <summary>
+    /// Copies the content of every dropped hard link target this layer needs into its own temp file, with one streamed
+    /// pass over each source layer that holds one.
+    /// </summary>
+    private Dictionary<(int, EntryKey), string> Spool(OutputLayerPlan layer)
+    {
+        var spooled = new Dictionary<(int, EntryKey), string>();
+        var wanted = layer.Sources.SelectMany(s => s.Materialize.Values).DistinctBy(c => (c.SourceLayer, c.Target)).ToList();
+        try
+        {
+            foreach (var group in wanted.GroupBy(c => c.SourceLayer))
+            {
+                var targets = group.Select(c => c.Target).ToHashSet();
+                var layerName = $"layer {group.Key}";
+                using var tar = openTar(group.Key);
+                var reader = new RawTarReader(tar, layerName);
+                var keys = new RawEntryKeys(layerName);
+                while (reader.Next() is { } entry)
+                {
+                    if (keys.Of(entry, out _) is { Kind: EntryKind.File } key && targets.Contains(key))
+                    {
+                        var path = Path.Combine(spoolDirectory, $"link-{Guid.NewGuid():N}");
+                        spooled[(group.Key, key)] = path;
+                        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                        reader.Data(file, _buffer, entry.Size);
+                    }
+                    else
+                    {
+                        reader.Data(null, _buffer);
+                    }
+                }
+                reader.Drain(_buffer);
+                foreach (var missing in targets.Where(t => !spooled.ContainsKey((group.Key, t))))
+                {
+                    throw new Images.StrataException($"{layerName}: entry '{missing.Path}' that a hard link needs was not found when read again");
+                }
+            }
+        }
+        catch
+        {
+            foreach (var path in spooled.Values)
+            {
+                File.Delete(path);
+            }
+            throw;
+        }
+        return spooled;
+    }
+}

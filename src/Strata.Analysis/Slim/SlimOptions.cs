@@ -1,0 +1,16 @@
+namespace Strata.Analysis.Slim;
+
+/// <summary>What a slim may change: the layers below <see cref="BaseLayers"/> stay byte-identical unless <see cref="RewriteBase"/>.</summary>
+public sealed record SlimOptions
+{
+    /// <summary>How many bottom layers belong to the base image (BaseImageDetector finds it).</summary>
+    public int BaseLayers { get; init; }
+
+    public bool RewriteBase { get; init; }
+
+    /// <summary>All rewritable layers become one.</summary>
+    public bool Squash { get; init; }
+
+    /// <summary>Opt-in removals: the only way the final file system may change.</summary>
+    public IReadOnlyList<PathRemoval> Removals { get; init; } = [];
+}

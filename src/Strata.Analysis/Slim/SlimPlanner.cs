@@ -1,0 +1,223 @@
+using Strata.Analysis.Model;
+
+namespace Strata.Analysis.Slim;
+
+/// <summary>
+/// Decides, from an analysed image, which entries of which layers a slim keeps: what the final file system shows,
+/// whiteouts that still hide something kept below, and hard links made to keep working.
+/// </summary>
+public static class SlimPlanner
+{
+    public static SlimPlan Plan(ImageAnalysis image, SlimOptions options)
+    {
+        var layers = image.Layers;
+        var firstRewritable = options.RewriteBase ? 0 : Math.Clamp(options.BaseLayers, 0, layers.Count);
+        var keys = layers.Select(l => KeysOf(l.Entries)).ToArray();
+        var merge = new SlimMerge(layers);
+        var kept = layers.Select(_ => new HashSet<int>()).ToArray();
+        for (var layer = 0; layer < layers.Count; layer++)
+        {
+            if (layer < firstRewritable)
+            {
+                kept[layer].UnionWith(Enumerable.Range(0, layers[layer].Entries.Count));
+            }
+        }
+        foreach (var (layer, index) in merge.Visible.Values)
+        {
+            kept[layer].Add(index);
+        }
+
+        var removed = ApplyRemovals(layers, options.Removals, firstRewritable, merge, kept);
+        KeepNeededWhiteouts(layers, firstRewritable, kept);
+        var (materialize, relink) = FixHardlinks(layers, merge, kept, keys);
+
+        var selections = new LayerSelection?[layers.Count];
+        for (var layer = firstRewritable; layer < layers.Count; layer++)
+        {
+            if (kept[layer].Count > 0)
+            {
+                selections[layer] = new LayerSelection(
+                    layer,
+                    kept[layer].Select(i => keys[layer][i]).ToHashSet(),
+                    materialize[layer],
+                    relink[layer]);
+            }
+        }
+        return Assemble(layers, firstRewritable, options, selections, removed);
+    }
+
+    private static SlimPlan Assemble(
+        IReadOnlyList<LayerAnalysis> layers, int firstRewritable, SlimOptions options, LayerSelection?[] selections,
+        List<RemovedPath> removed)
+    {
+        var output = new List<OutputLayerPlan>();
+        var fates = new SourceLayerFate[layers.Count];
+        for (var layer = 0; layer < firstRewritable; layer++)
+        {
+            fates[layer] = new SourceLayerFate(layer, output.Count, Unchanged: true);
+            output.Add(new OutputLayerPlan(output.Count, layer, []));
+        }
+        var squashFrom = options.Squash ? Math.Max(firstRewritable, options.BaseLayers) : layers.Count;
+        for (var layer = firstRewritable; layer < Math.Min(squashFrom, layers.Count); layer++)
+        {
+            if (selections[layer] is not { } selection)
+            {
+                fates[layer] = new SourceLayerFate(layer, null, Unchanged: false);
+                continue;
+            }
+            var unchanged = IsWhole(selection, layers[layer]);
+            fates[layer] = new SourceLayerFate(layer, output.Count, unchanged);
+            output.Add(new OutputLayerPlan(output.Count, unchanged ? layer : null, unchanged ? [] : [selection]));
+        }
+        if (squashFrom < layers.Count)
+        {
+            var squashed = selections.Skip(squashFrom).OfType<LayerSelection>().ToList();
+            for (var layer = squashFrom; layer < layers.Count; layer++)
+            {
+                fates[layer] = new SourceLayerFate(layer, selections[layer] is null ? null : output.Count, Unchanged: false);
+            }
+            if (squashed.Count > 0)
+            {
+                output.Add(new OutputLayerPlan(output.Count, null, squashed));
+            }
+        }
+        return new SlimPlan(output, fates, removed);
+    }
+
+    /// <summary>A layer that keeps every entry as it was is copied blob for blob.</summary>
+    private static bool IsWhole(LayerSelection selection, LayerAnalysis layer) =>
+        selection.Keep.Count == layer.Entries.Count && selection.Materialize.Count == 0 && selection.Relink.Count == 0;
+
+    private static EntryKey[] KeysOf(IReadOnlyList<FileEntry> entries)
+    {
+        var seen = new Dictionary<(string, EntryKind), int>();
+        var keys = new EntryKey[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var id = (entries[i].Path, entries[i].Kind);
+            seen.TryGetValue(id, out var count);
+            seen[id] = count + 1;
+            keys[i] = new EntryKey(entries[i].Path, entries[i].Kind, count);
+        }
+        return keys;
+    }
+
+    private static List<RemovedPath> ApplyRemovals(
+        IReadOnlyList<LayerAnalysis> layers, IReadOnlyList<PathRemoval> removals, int firstRewritable, SlimMerge merge,
+        HashSet<int>[] kept)
+    {
+        var removed = new List<RemovedPath>();
+        if (removals.Count == 0)
+        {
+            return removed;
+        }
+        // A path an untouched layer also holds cannot be removed without a new whiteout, so it stays.
+        var untouched = new HashSet<string>(StringComparer.Ordinal);
+        for (var layer = 0; layer < firstRewritable; layer++)
+        {
+            untouched.UnionWith(layers[layer].Entries.Select(e => e.Path));
+        }
+        var keptPaths = new SortedSet<string>(merge.Visible.Keys, StringComparer.Ordinal);
+        var candidates = merge.Visible
+            .Where(v => v.Value.Layer >= firstRewritable && !untouched.Contains(v.Key))
+            .Select(v => (Path: v.Key, v.Value.Layer, v.Value.Index, Entry: layers[v.Value.Layer].Entries[v.Value.Index]))
+            .OrderByDescending(c => c.Path, StringComparer.Ordinal)
+            .ToList();
+        foreach (var candidate in candidates)
+        {
+            var reason = removals.FirstOrDefault(r => r.Matches(candidate.Path))?.Reason;
+            if (reason is null)
+            {
+                continue;
+            }
+            if (candidate.Entry.Kind == EntryKind.Directory
+                && PathRange.Under(keptPaths, candidate.Path).Any())
+            {
+                continue;
+            }
+            kept[candidate.Layer].Remove(candidate.Index);
+            keptPaths.Remove(candidate.Path);
+            removed.Add(new RemovedPath(candidate.Path, reason, candidate.Entry.Size, candidate.Layer));
+        }
+        removed.Reverse();
+        return removed;
+    }
+
+    /// <summary>
+    /// Kept entries of rewritten layers are all visible, so a whiteout or opaque marker there only still hides
+    /// something when an untouched layer below holds a path at or under it.
+    /// </summary>
+    private static void KeepNeededWhiteouts(IReadOnlyList<LayerAnalysis> layers, int firstRewritable, HashSet<int>[] kept)
+    {
+        var untouched = new SortedSet<string>(StringComparer.Ordinal);
+        for (var layer = 0; layer < firstRewritable; layer++)
+        {
+            untouched.UnionWith(layers[layer].Entries.Where(e => e.Kind is not (EntryKind.Whiteout or EntryKind.OpaqueWhiteout)).Select(e => e.Path));
+        }
+        if (untouched.Count == 0)
+        {
+            return;
+        }
+        for (var layer = firstRewritable; layer < layers.Count; layer++)
+        {
+            var entries = layers[layer].Entries;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var entry = entries[i];
+                var hides = entry.Kind switch
+                {
+                    EntryKind.Whiteout => untouched.Contains(entry.Path) || HasUnder(untouched, entry.Path),
+                    EntryKind.OpaqueWhiteout => HasUnder(untouched, entry.Path),
+                    _ => false,
+                };
+                if (hides)
+                {
+                    kept[layer].Add(i);
+                }
+            }
+        }
+    }
+
+    private static bool HasUnder(SortedSet<string> paths, string folder) => PathRange.Under(paths, folder).Any();
+
+    /// <summary>
+    /// A kept hard link whose target entry is dropped becomes a regular file with the target's content; later links
+    /// to the same content point at it instead.
+    /// </summary>
+    private static (Dictionary<EntryKey, HardlinkContent>[] Materialize, Dictionary<EntryKey, string>[] Relink) FixHardlinks(
+        IReadOnlyList<LayerAnalysis> layers, SlimMerge merge, HashSet<int>[] kept, EntryKey[][] keys)
+    {
+        var materialize = layers.Select(_ => new Dictionary<EntryKey, HardlinkContent>()).ToArray();
+        var relink = layers.Select(_ => new Dictionary<EntryKey, string>()).ToArray();
+        var location = new Dictionary<FileEntry, (int Layer, int Index)>(ReferenceEqualityComparer.Instance);
+        for (var layer = 0; layer < layers.Count; layer++)
+        {
+            for (var i = 0; i < layers[layer].Entries.Count; i++)
+            {
+                location[layers[layer].Entries[i]] = (layer, i);
+            }
+        }
+        var replacement = new Dictionary<FileEntry, string>(ReferenceEqualityComparer.Instance);
+        for (var layer = 0; layer < layers.Count; layer++)
+        {
+            foreach (var i in kept[layer].Order())
+            {
+                var link = layers[layer].Entries[i];
+                if (link.Kind != EntryKind.Hardlink || link.HardlinkTarget is not { } content
+                    || !merge.LinkedTo.TryGetValue(link, out var direct) || kept[direct.Layer].Contains(direct.Index))
+                {
+                    continue;
+                }
+                if (replacement.TryGetValue(content, out var path))
+                {
+                    relink[layer][keys[layer][i]] = path;
+                    continue;
+                }
+                var (sourceLayer, sourceIndex) = location[content];
+                materialize[layer][keys[layer][i]] = new HardlinkContent(sourceLayer, keys[sourceLayer][sourceIndex], content.Size);
+                replacement[content] = link.Path;
+            }
+        }
+        return (materialize, relink);
+    }
+}
