@@ -22,6 +22,7 @@ public static class CommandLine
         (["pull"], typeof(PullSettings)),
         (["push"], typeof(PushSettings)),
         (["advise"], typeof(AdviseSettings)),
+        (["slim"], typeof(SlimSettings)),
         (["cache", "ls"], typeof(CacheListSettings)),
         (["cache", "du"], typeof(CacheSettings)),
         (["cache", "prune"], typeof(CachePruneSettings)),
@@ -81,6 +82,11 @@ public static class CommandLine
             .WithExample("advise", ExampleImage)
             .WithExample("advise", "oci:../shared/fixtures/images/oci:wasteful", "--dockerfile", "../shared/fixtures/dockerfiles/wasteful/Dockerfile")
             .WithExample("advise", ExampleImage, "--format", "json", "-o", "advice.json");
+        config.AddCommand<SlimCommand>("slim")
+            .WithDescription("Write the image without its dead bytes (and, opted in, caches, docs, locales), its final file system proven identical; base layers stay shared. Exits 1 when the proof fails, writing nothing.")
+            .WithExample("slim", ExampleImage, "oci:slim-wasteful")
+            .WithExample("slim", ExampleImage, "docker-archive:wasteful-slim.tar:wasteful:slim", "--drop", "caches", "--drop", "docs", "--compression", "zstd")
+            .WithExample("slim", ExampleImage, "oci:slim-wasteful", "--dry-run", "--format", "json", "-o", "slim.json");
         config.AddBranch("cache", cache =>
         {
             cache.SetDescription("The local blob cache.");
