@@ -88,6 +88,31 @@ public sealed class DockerEngine : IAsyncDisposable
         return messages.Items.Select(m => m.Stream?.Trim()).OfType<string>().Where(s => s.Length > 0).ToList();
     }
 
+    /// <summary>
+    /// The file system of a container made from <paramref name="image"/> (created, never started), as <c>docker
+    /// export</c> gives it: a tar.
+    /// </summary>
+    public async Task<byte[]> ExportAsync(string image, CancellationToken cancellationToken = default)
+    {
+        var created = await _client.Containers.CreateContainerAsync(
+            new CreateContainerParameters { Image = image, Cmd = ["/nonexistent"] }, cancellationToken);
+        try
+        {
+            await using var export = await _client.Containers.ExportContainerAsync(created.ID, cancellationToken);
+            using var copy = new MemoryStream();
+            await export.CopyToAsync(copy, cancellationToken);
+            return copy.ToArray();
+        }
+        finally
+        {
+            await _client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The rows <c>docker history</c> shows for an image.</summary>
+    public async Task<int> HistoryRowsAsync(string image, CancellationToken cancellationToken = default) =>
+        (await _client.Images.GetImageHistoryAsync(image, cancellationToken)).Count;
+
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
