@@ -138,6 +138,9 @@ public sealed class HelpTests
         Assert.True(File.Exists(Path.Combine(root, "report.json")));
         Assert.True(File.Exists(Path.Combine(root, "sbom.json")));
         Assert.True(File.Exists(Path.Combine(root, "wasteful.tar")));
+        Assert.True(File.Exists(Path.Combine(root, "slim-wasteful", "index.json")));
+        Assert.True(File.Exists(Path.Combine(root, "wasteful-slim.tar")));
+        Assert.True(File.Exists(Path.Combine(root, "slim.json")));
         Assert.True(File.Exists(Path.Combine(root, "db-status.json")));
         Assert.True(File.Exists(Path.Combine(root, "lint.sarif")));
     }

@@ -75,6 +75,21 @@ public sealed class SlimOutputTests
         Assert.Equal(original["created"]?.ToJsonString(), slim["created"]?.ToJsonString());
     }
 
+    [Fact]
+    public async Task The_table_names_each_removal_with_its_bytes_and_every_path_it_took()
+    {
+        using var work = new TempDirectory();
+
+        var result = await CliRunner.RunAsync(["slim", Mini, $"oci:{work.File("out")}", "--remove", "/app/*.py", "--dry-run"]);
+
+        CliAssert.ExitCode(0, result);
+        Assert.Contains("Removed (--remove /app/*.py)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("in 2 paths", result.Out, StringComparison.Ordinal);
+        Assert.Contains("  /app/main.py", result.Out, StringComparison.Ordinal);
+        Assert.Contains("  /app/main-copy.py", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Would write", result.Out, StringComparison.Ordinal);
+    }
+
     /// <summary>The config of the one image of an OCI layout, read straight from its blobs.</summary>
     private static JsonNode Config(string layout)
     {
