@@ -78,12 +78,16 @@ internal static class TinyOverlay
                 TarEntryType.RegularFile or TarEntryType.V7RegularFile => "file",
                 var other => other.ToString(),
             };
-            var content = entry.DataStream is { } data ? Encoding.Latin1.GetString(ReadAll(data)) : "";
+            var content = entry.DataStream is { } data ? Hash(ReadAll(data)) : "";
             var link = type == "hardlink" ? entry.LinkName.TrimStart('/') : entry.LinkName;
             list.Add((name, new OverlayNode(type, (int)entry.Mode, entry.Uid, entry.Gid, content, type == "file" ? "" : link)));
         }
         return list;
     }
+
+    public static string Hash(string content) => Hash(Encoding.UTF8.GetBytes(content));
+
+    private static string Hash(byte[] content) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
 
     private static byte[] ReadAll(Stream data)
     {
