@@ -192,4 +192,41 @@ public sealed class SlimRewriteTests
         Assert.Equal(["one", "two"], SlimHarness.Names(output[1]));
         AssertSameFileSystem(image, output);
     }
+
+    [Fact]
+    public void A_hard_link_to_a_lower_layers_file_that_a_later_layer_overwrites_gets_the_old_content()
+    {
+        using var image = new SlimHarness(
+            new LayerBuilder().File("lib/libx.so.1", "old library", (UnixFileMode)0x1ED),
+            new LayerBuilder().Hardlink("lib/libx.so", "lib/libx.so.1").File("etc/conf", "c"),
+            new LayerBuilder().File("lib/libx.so.1", "new library"));
+
+        var plan = image.Plan();
+        var output = image.OutputTars(plan);
+
+        Assert.True(plan.SourceLayers[0].Emptied);
+        var link = TinyOverlay.Read(output[0]).Single(e => e.Name == "lib/libx.so");
+        Assert.Equal(new OverlayNode("file", 0x1ED, 0, 0, TinyOverlay.Hash("old library"), ""), link.Node);
+        AssertSameFileSystem(image, output);
+    }
+
+    [Fact]
+    public void Base_layers_are_copied_unless_rewrite_base_is_set()
+    {
+        using var image = new SlimHarness(
+            new LayerBuilder().File("etc/a", Bytes(100)).File("etc/b", "b"),
+            new LayerBuilder().File("etc/a", "new"));
+
+        var kept = image.Plan(new SlimOptions { BaseLayers = 1 });
+        var rewritten = image.Plan(new SlimOptions { BaseLayers = 1, RewriteBase = true });
+        var output = image.OutputTars(rewritten);
+
+        // The top layer keeps every entry it has, so it too is copied blob for blob.
+        Assert.Equal([0, 1], kept.Layers.Select(l => l.CopiedFrom));
+        Assert.True(kept.SourceLayers[0].Unchanged);
+        Assert.Equal([null, 1], rewritten.Layers.Select(l => l.CopiedFrom));
+        Assert.Equal(["etc/b"], SlimHarness.Names(output[0]));
+        Assert.Equal(image.Tars[1], output[1]);
+        AssertSameFileSystem(image, output);
+    }
 }
