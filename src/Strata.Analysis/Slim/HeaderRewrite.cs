@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Strata.Analysis.Slim;
@@ -8,17 +9,39 @@ namespace Strata.Analysis.Slim;
 /// </summary>
 internal static class HeaderRewrite
 {
-    /// <summary>The entry's headers as a regular file of <paramref name="size"/> bytes, without its link target.</summary>
-    public static List<RawTarBlock> AsRegularFile(RawTarEntry entry, long size)
+    /// <summary>Fields a hard link shares with its target's inode: mode, uid, gid, mtime, uname, gname.</summary>
+    private static readonly (int Offset, int Length)[] InodeFields = [(100, 8), (108, 8), (116, 8), (136, 12), (265, 32), (297, 32)];
+
+    /// <summary>PAX records that name or size an entry rather than describe its inode.</summary>
+    private static readonly HashSet<string> EntryRecords = new(StringComparer.Ordinal) { "path", "linkpath", "size" };
+
+    /// <summary>
+    /// The link's headers as a regular file of <paramref name="size"/> bytes: its own name, and the inode's metadata
+    /// (mode, owners, mtime, xattrs and other PAX records) from the dropped <paramref name="target"/>.
+    /// </summary>
+    public static List<RawTarBlock> AsRegularFile(RawTarEntry link, RawTarEntry target, long size)
     {
-        var header = entry.Header.ToArray();
+        var header = link.Header.ToArray();
+        foreach (var (offset, length) in InodeFields)
+        {
+            target.Header.AsSpan(offset, length).CopyTo(header.AsSpan(offset, length));
+        }
         header[TarFields.TypeOffset] = (byte)'0';
         header.AsSpan(TarFields.LinkOffset, TarFields.FieldLength).Clear();
         var needsPaxSize = size > TarFields.MaxOctalSize;
         TarFields.WriteOctal(header.AsSpan(TarFields.SizeOffset, 12), needsPaxSize ? 0 : size);
         TarFields.Seal(header);
-        return [.. WithPax(entry, header, "size", needsPaxSize ? Encoding.ASCII.GetBytes(size.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null, "linkpath"),
-            new RawTarBlock(header, [])];
+        var inode = PaxOf(target).Where(r => !EntryRecords.Contains(r.Key)).ToList();
+        return [.. WithPax(link, header, records =>
+        {
+            var kept = records.Where(r => r.Key == "path").ToList();
+            kept.AddRange(inode);
+            if (needsPaxSize)
+            {
+                kept.Add(("size", Encoding.ASCII.GetBytes(size.ToString(CultureInfo.InvariantCulture))));
+            }
+            return kept;
+        }), new RawTarBlock(header, [])];
     }
 
     /// <summary>The entry's headers with the link target set to <paramref name="target"/>.</summary>
@@ -34,40 +57,44 @@ internal static class HeaderRewrite
             bytes.CopyTo(field);
         }
         TarFields.Seal(header);
-        return [.. WithPax(entry, header, "linkpath", fits ? null : bytes, "linkpath"), new RawTarBlock(header, [])];
+        return [.. WithPax(entry, header, records =>
+        {
+            var kept = records.Where(r => r.Key != "linkpath").ToList();
+            if (!fits)
+            {
+                kept.Add(("linkpath", bytes));
+            }
+            return kept;
+        }), new RawTarBlock(header, [])];
     }
 
+    private static List<(string Key, byte[] Value)> PaxOf(RawTarEntry entry) =>
+        entry.Extensions.Where(b => b.TypeFlag == (byte)'x')
+            .SelectMany(b => TarFields.PaxRecords(b.Data.AsSpan(0, (int)TarFields.Number(b.Header.AsSpan(TarFields.SizeOffset, 12)))))
+            .ToList();
+
     /// <summary>
-    /// The extension blocks with GNU long links dropped and the PAX record <paramref name="drop"/> removed; a record
-    /// <paramref name="key"/> = <paramref name="value"/> is set when a value is given, adding a PAX header if none was.
+    /// The extension blocks with GNU long links dropped and the PAX records edited by <paramref name="edit"/>; a PAX
+    /// header modelled on the entry's is added when there was none and the edit leaves records, and dropped when the
+    /// edit leaves none.
     /// </summary>
-    private static IEnumerable<RawTarBlock> WithPax(RawTarEntry entry, byte[] header, string key, byte[]? value, string drop)
+    private static List<RawTarBlock> WithPax(RawTarEntry entry, byte[] header, Func<List<(string Key, byte[] Value)>, List<(string Key, byte[] Value)>> edit)
     {
-        var wrotePax = false;
+        var blocks = new List<RawTarBlock>();
+        var pax = entry.Extensions.FirstOrDefault(b => b.TypeFlag == (byte)'x');
         foreach (var block in entry.Extensions)
         {
-            if (block.TypeFlag == (byte)'K')
+            if (block.TypeFlag is not ((byte)'K' or (byte)'x'))
             {
-                continue;
+                blocks.Add(block);
             }
-            if (block.TypeFlag != (byte)'x')
-            {
-                yield return block;
-                continue;
-            }
-            var size = (int)TarFields.Number(block.Header.AsSpan(TarFields.SizeOffset, 12));
-            var records = TarFields.PaxRecords(block.Data.AsSpan(0, size)).Where(r => r.Key != drop && r.Key != key).ToList();
-            if (value is not null)
-            {
-                records.Add((key, value));
-            }
-            wrotePax = true;
-            yield return PaxBlock(block.Header, TarFields.PaxData(records));
         }
-        if (!wrotePax && value is not null)
+        var records = edit(PaxOf(entry));
+        if (records.Count > 0)
         {
-            yield return PaxBlock(NewPaxHeader(header), TarFields.PaxData([(key, value)]));
+            blocks.Add(PaxBlock(pax?.Header ?? NewPaxHeader(header), TarFields.PaxData(records)));
         }
+        return blocks;
     }
 
     private static RawTarBlock PaxBlock(byte[] original, byte[] data)

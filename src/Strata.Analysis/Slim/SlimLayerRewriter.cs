@@ -24,14 +24,14 @@ internal sealed class SlimLayerRewriter(Func<int, Stream> openTar, string spoolD
         }
         finally
         {
-            foreach (var path in spooled.Values)
+            foreach (var (_, path) in spooled.Values)
             {
                 File.Delete(path);
             }
         }
     }
 
-    private void Copy(LayerSelection selection, Stream output, Dictionary<(int, EntryKey), string> spooled)
+    private void Copy(LayerSelection selection, Stream output, Dictionary<(int, EntryKey), (RawTarEntry Entry, string File)> spooled)
     {
         var layerName = $"layer {selection.SourceLayer}";
         using var tar = openTar(selection.SourceLayer);
@@ -42,9 +42,10 @@ internal sealed class SlimLayerRewriter(Func<int, Stream> openTar, string spoolD
             var key = keys.Of(entry, out var isRoot);
             if (key is { } k && selection.Materialize.TryGetValue(k, out var content))
             {
-                WriteBlocks(output, HeaderRewrite.AsRegularFile(entry, content.Size));
+                var (target, file) = spooled[(content.SourceLayer, content.Target)];
+                WriteBlocks(output, HeaderRewrite.AsRegularFile(entry, target, content.Size));
                 reader.Data(null, _buffer);
-                WriteSpooled(output, spooled[(content.SourceLayer, content.Target)], content.Size);
+                WriteSpooled(output, file, content.Size);
             }
             else if (key is { } r && selection.Relink.TryGetValue(r, out var target))
             {
@@ -90,9 +91,9 @@ internal sealed class SlimLayerRewriter(Func<int, Stream> openTar, string spoolD
     /// Copies the content of every dropped hard link target this layer needs into its own temp file, with one streamed
     /// pass over each source layer that holds one.
     /// </summary>
-    private Dictionary<(int, EntryKey), string> Spool(OutputLayerPlan layer)
+    private Dictionary<(int, EntryKey), (RawTarEntry Entry, string File)> Spool(OutputLayerPlan layer)
     {
-        var spooled = new Dictionary<(int, EntryKey), string>();
+        var spooled = new Dictionary<(int, EntryKey), (RawTarEntry Entry, string File)>();
         var wanted = layer.Sources.SelectMany(s => s.Materialize.Values).DistinctBy(c => (c.SourceLayer, c.Target)).ToList();
         try
         {
@@ -108,7 +109,7 @@ internal sealed class SlimLayerRewriter(Func<int, Stream> openTar, string spoolD
                     if (keys.Of(entry, out _) is { Kind: EntryKind.File } key && targets.Contains(key))
                     {
                         var path = Path.Combine(spoolDirectory, $"link-{Guid.NewGuid():N}");
-                        spooled[(group.Key, key)] = path;
+                        spooled[(group.Key, key)] = (entry, path);
                         using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
                         reader.Data(file, _buffer, entry.Size);
                     }
@@ -126,7 +127,7 @@ internal sealed class SlimLayerRewriter(Func<int, Stream> openTar, string spoolD
         }
         catch
         {
-            foreach (var path in spooled.Values)
+            foreach (var (_, path) in spooled.Values)
             {
                 File.Delete(path);
             }
