@@ -46,7 +46,7 @@ public sealed class SlimCommand(CliContext context) : AsyncCommand<SlimSettings>
 
         using var staging = new SlimStaging(StagingParent(destination));
         var written = SlimLayerWriter.Write(
-            plan, i => new DecodedLayerStream(source.Layers[i], analysisOptions.MaxLayerSize), compression, staging.LayersFolder, cancellationToken);
+            plan, SlimSource.OpenTar(source, analysisOptions.MaxLayerSize), compression, staging.LayersFolder, cancellationToken);
         var prepared = Prepare(source, analysis, plan, written, baseImage, SlimRemovals.Label(settings));
         ImageWriter.Write(prepared, new OutputTarget(OutputKind.OciLayout, staging.LayoutFolder, null), null);
 
