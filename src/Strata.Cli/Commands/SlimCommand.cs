@@ -99,9 +99,8 @@ public sealed class SlimCommand(CliContext context) : AsyncCommand<SlimSettings>
     private static PreparedImage Prepare(
         ResolvedImage source, ImageAnalysis analysis, SlimPlan plan, IReadOnlyList<WrittenBlob?> written, BaseImage baseImage, string label)
     {
-        var sourceBlobs = PreparedImage.From(source).Layers;
         var layers = plan.Layers.Select(layer => layer.CopiedFrom is { } from
-            ? sourceBlobs[from]
+            ? SourceBlob(source, analysis.Layers[from])
             : Written(written[layer.Index] ?? throw new StrataException($"slim: output layer {layer.Index} was not written"))).ToList();
         var diffIds = plan.Layers.Select(layer => layer.CopiedFrom is { } from ? analysis.Layers[from].DiffId : written[layer.Index]!.DiffId).ToList();
         var configBytes = SlimmedConfig.Rewrite(source.Config.Raw, SourceLayerDiffIds(plan, diffIds), label);
@@ -109,6 +108,17 @@ public sealed class SlimCommand(CliContext context) : AsyncCommand<SlimSettings>
         var manifest = SlimmedManifest.Build(source.Manifest, config, layers.Select(l => l.Descriptor).ToList(), baseImage.Digest, baseImage.Name);
         return new PreparedImage(manifest, MediaTypes.OciManifest, Digest.ComputeSha256(manifest),
             new BlobToCopy(config, () => new MemoryStream(configBytes)), layers);
+    }
+
+    /// <summary>
+    /// A source layer kept as it is: its manifest's descriptor, or for a source without one (a docker archive, an
+    /// engine) the digest and size the analysis took while reading it, so the layer is not read a second time.
+    /// </summary>
+    private static BlobToCopy SourceBlob(ResolvedImage source, LayerAnalysis layer)
+    {
+        var descriptor = source.Manifest?.Layers[layer.Index] ?? new Descriptor(
+            new LayerCompressionOptions(layer.Compression).MediaType, layer.Digest, layer.CompressedSize);
+        return new BlobToCopy(descriptor, source.Layers[layer.Index].Open);
     }
 
     private static BlobToCopy Written(WrittenBlob blob) =>
