@@ -90,5 +90,8 @@ public sealed class SlimmedConfigTests
         Assert.Equal(A.ToString(), manifest["layers"]![0]!["digest"]!.GetValue<string>());
         Assert.Equal("sha256:" + new string('d', 64), manifest["annotations"]!["org.opencontainers.image.base.digest"]!.GetValue<string>());
         Assert.Null(JsonNode.Parse(SlimmedManifest.Build(null, config, [layer], null, null))!["annotations"]);
+        var annotated = layer with { Annotations = new Dictionary<string, string> { ["containerd.io/snapshot/stargz/toc.digest"] = "sha256:x" } };
+        var kept = JsonNode.Parse(SlimmedManifest.Build(null, config, [annotated], null, null))!["layers"]![0]!["annotations"]!;
+        Assert.Equal("sha256:x", kept["containerd.io/snapshot/stargz/toc.digest"]!.GetValue<string>());
     }
 }

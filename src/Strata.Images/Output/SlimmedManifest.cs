@@ -60,10 +60,20 @@ public static class SlimmedManifest
             : [];
     }
 
-    private static JsonObject DescriptorJson(Descriptor descriptor) => new()
+    /// <summary>A descriptor as the manifest lists it; a kept layer's own annotations (an eStargz table of contents, say) go with it.</summary>
+    private static JsonObject DescriptorJson(Descriptor descriptor)
     {
-        ["mediaType"] = descriptor.MediaType,
-        ["digest"] = descriptor.Digest.ToString(),
-        ["size"] = descriptor.Size,
-    };
+        var json = new JsonObject
+        {
+            ["mediaType"] = descriptor.MediaType,
+            ["digest"] = descriptor.Digest.ToString(),
+            ["size"] = descriptor.Size,
+        };
+        if (descriptor.Annotations is { Count: > 0 } annotations)
+        {
+            json["annotations"] = new JsonObject(annotations.OrderBy(a => a.Key, StringComparer.Ordinal)
+                .Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value)));
+        }
+        return json;
+    }
 }
