@@ -145,7 +145,8 @@ public static class SlimPlanner
 
     /// <summary>
     /// Kept entries of rewritten layers are all visible, so a whiteout or opaque marker there only still hides
-    /// something when an untouched layer below holds a path at or under it.
+    /// something when an untouched layer below holds a path at or under it; the same holds for a file that replaced
+    /// an untouched folder without a whiteout, even when a later layer replaces the file in turn.
     /// </summary>
     private static void KeepNeededWhiteouts(IReadOnlyList<LayerAnalysis> layers, int firstRewritable, HashSet<int>[] kept)
     {
@@ -168,7 +169,9 @@ public static class SlimPlanner
                 {
                     EntryKind.Whiteout => untouched.Contains(entry.Path) || HasUnder(untouched, entry.Path),
                     EntryKind.OpaqueWhiteout => HasUnder(untouched, entry.Path),
-                    _ => false,
+                    EntryKind.Directory => false,
+                    // A file stored over an untouched folder, with no whiteout, is what removed that folder's contents.
+                    _ => HasUnder(untouched, entry.Path) && !entries.Any(e => e.Kind == EntryKind.Whiteout && e.Path == entry.Path),
                 };
                 if (hides)
                 {

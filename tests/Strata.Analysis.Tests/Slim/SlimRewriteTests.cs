@@ -229,4 +229,19 @@ public sealed class SlimRewriteTests
         Assert.Equal(image.Tars[1], output[1]);
         AssertSameFileSystem(image, output);
     }
+
+    [Fact]
+    public void A_file_that_replaced_a_base_folder_without_a_whiteout_stays_so_the_folders_contents_stay_gone()
+    {
+        using var image = new SlimHarness(
+            new LayerBuilder().Directory("opt").File("opt/x", "from the base"),
+            new LayerBuilder().File("opt", "a file now"),
+            new LayerBuilder().Directory("opt").File("opt/z", "z"));
+
+        var plan = image.Plan(new SlimOptions { BaseLayers = 1 });
+        var output = image.OutputTars(plan);
+
+        Assert.Equal(["opt"], SlimHarness.Names(output[1]));
+        AssertSameFileSystem(image, output);
+    }
 }
