@@ -7,6 +7,9 @@ public sealed record SlimPlan(
     IReadOnlyList<RemovedPath> Removed)
 {
     public long RemovedBytes => Removed.Sum(r => r.Bytes);
+
+    /// <summary>Removals the plan could not make, each a sentence naming the path and why.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>

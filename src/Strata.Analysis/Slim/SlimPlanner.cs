@@ -27,7 +27,8 @@ public static class SlimPlanner
             kept[layer].Add(index);
         }
 
-        var removed = ApplyRemovals(layers, options.Removals, firstRewritable, merge, kept);
+        var warnings = new List<string>();
+        var removed = ApplyRemovals(layers, options.Removals, firstRewritable, merge, kept, warnings);
         KeepNeededWhiteouts(layers, firstRewritable, kept);
         var (materialize, relink) = FixHardlinks(layers, merge, kept, keys);
 
@@ -43,7 +44,7 @@ public static class SlimPlanner
                     relink[layer]);
             }
         }
-        return Assemble(layers, firstRewritable, options, selections, removed);
+        return Assemble(layers, firstRewritable, options, selections, removed) with { Warnings = warnings };
     }
 
     private static SlimPlan Assemble(
@@ -104,7 +105,7 @@ public static class SlimPlanner
 
     private static List<RemovedPath> ApplyRemovals(
         IReadOnlyList<LayerAnalysis> layers, IReadOnlyList<PathRemoval> removals, int firstRewritable, SlimMerge merge,
-        HashSet<int>[] kept)
+        HashSet<int>[] kept, List<string> warnings)
     {
         var removed = new List<RemovedPath>();
         if (removals.Count == 0)
@@ -115,11 +116,11 @@ public static class SlimPlanner
         var untouched = new HashSet<string>(StringComparer.Ordinal);
         for (var layer = 0; layer < firstRewritable; layer++)
         {
-            untouched.UnionWith(layers[layer].Entries.Select(e => e.Path));
+            untouched.UnionWith(layers[layer].Entries.Where(e => e.Kind is not (EntryKind.Whiteout or EntryKind.OpaqueWhiteout)).Select(e => e.Path));
         }
         var keptPaths = new SortedSet<string>(merge.Visible.Keys, StringComparer.Ordinal);
         var candidates = merge.Visible
-            .Where(v => v.Value.Layer >= firstRewritable && !untouched.Contains(v.Key))
+            .Where(v => v.Value.Layer >= firstRewritable)
             .Select(v => (Path: v.Key, v.Value.Layer, v.Value.Index, Entry: layers[v.Value.Layer].Entries[v.Value.Index]))
             .OrderByDescending(c => c.Path, StringComparer.Ordinal)
             .ToList();
@@ -133,6 +134,15 @@ public static class SlimPlanner
             if (candidate.Entry.Kind == EntryKind.Directory
                 && PathRange.Under(keptPaths, candidate.Path).Any())
             {
+                continue;
+            }
+            if (untouched.Contains(candidate.Path))
+            {
+                if (candidate.Entry.Kind == EntryKind.Directory)
+                {
+                    continue; // the base's own folder would show instead: nothing to remove or report
+                }
+                warnings.Add($"'/{candidate.Path}' ({reason}) is not removed: the base layers also hold it, and they stay as they are (--rewrite-base changes them)");
                 continue;
             }
             kept[candidate.Layer].Remove(candidate.Index);

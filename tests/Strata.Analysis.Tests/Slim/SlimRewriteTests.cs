@@ -244,4 +244,21 @@ public sealed class SlimRewriteTests
         Assert.Equal(["opt"], SlimHarness.Names(output[1]));
         AssertSameFileSystem(image, output);
     }
+
+    [Fact]
+    public void Slimming_the_output_again_copies_every_layer_as_it_is()
+    {
+        using var image = new SlimHarness(
+            new LayerBuilder().Directory("etc").File("etc/a", Bytes(100)).File("etc/b", "b").File("usr/bin/tool", "T")
+                .Hardlink("usr/bin/alias", "usr/bin/tool"),
+            new LayerBuilder().File("etc/a", "new").Whiteout("usr/bin/tool").Directory("var/cache").Opaque("var/cache"),
+            new LayerBuilder().Whiteout("etc/b").File("srv/x", "x"));
+        var output = image.OutputTars(image.Plan(new SlimOptions { BaseLayers = 1 }));
+
+        using var again = new SlimHarness([.. output]);
+        var plan = again.Plan(new SlimOptions { BaseLayers = 1 });
+
+        Assert.Equal(Enumerable.Range(0, output.Count).Select(i => (int?)i), plan.Layers.Select(l => l.CopiedFrom));
+        Assert.All(plan.SourceLayers, f => Assert.True(f.Unchanged));
+    }
 }
