@@ -30,7 +30,7 @@ public static class SlimPlanner
         var warnings = new List<string>();
         var removed = ApplyRemovals(layers, options.Removals, firstRewritable, merge, kept, warnings);
         KeepNeededWhiteouts(layers, firstRewritable, kept);
-        var (materialize, relink) = FixHardlinks(layers, merge, kept, keys);
+        var (materialize, relink) = FixHardlinks(layers, merge, kept, keys, warnings);
 
         var selections = new LayerSelection?[layers.Count];
         for (var layer = firstRewritable; layer < layers.Count; layer++)
@@ -198,7 +198,7 @@ public static class SlimPlanner
     /// to the same content point at it instead.
     /// </summary>
     private static (Dictionary<EntryKey, HardlinkContent>[] Materialize, Dictionary<EntryKey, string>[] Relink) FixHardlinks(
-        IReadOnlyList<LayerAnalysis> layers, SlimMerge merge, HashSet<int>[] kept, EntryKey[][] keys)
+        IReadOnlyList<LayerAnalysis> layers, SlimMerge merge, HashSet<int>[] kept, EntryKey[][] keys, List<string> warnings)
     {
         var materialize = layers.Select(_ => new Dictionary<EntryKey, HardlinkContent>()).ToArray();
         var relink = layers.Select(_ => new Dictionary<EntryKey, string>()).ToArray();
@@ -213,12 +213,20 @@ public static class SlimPlanner
         var replacement = new Dictionary<FileEntry, string>(ReferenceEqualityComparer.Instance);
         for (var layer = 0; layer < layers.Count; layer++)
         {
-            foreach (var i in kept[layer].Order())
+            foreach (var i in kept[layer].Order().ToList())
             {
                 var link = layers[layer].Entries[i];
-                if (link.Kind != EntryKind.Hardlink || link.HardlinkTarget is not { } content
+                if (link.Kind != EntryKind.Hardlink
                     || !merge.LinkedTo.TryGetValue(link, out var direct) || kept[direct.Layer].Contains(direct.Index))
                 {
+                    continue;
+                }
+                if (link.HardlinkTarget is not { } content)
+                {
+                    // A link to a symlink, folder or device whose entry is dropped has no content to carry: the
+                    // proof will name the path, rather than the output holding a link that cannot be made.
+                    kept[layer].Remove(i);
+                    warnings.Add($"layer {layer}: hard link '/{link.Path}' is dropped: its target '/{link.LinkTarget}' is not a regular file and is not kept");
                     continue;
                 }
                 if (replacement.TryGetValue(content, out var path))

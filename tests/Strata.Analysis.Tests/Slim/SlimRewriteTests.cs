@@ -261,4 +261,17 @@ public sealed class SlimRewriteTests
         Assert.Equal(Enumerable.Range(0, output.Count).Select(i => (int?)i), plan.Layers.Select(l => l.CopiedFrom));
         Assert.All(plan.SourceLayers, f => Assert.True(f.Unchanged));
     }
+
+    [Fact]
+    public void A_hard_link_to_a_dropped_symlink_cannot_carry_content_and_is_named_in_a_warning()
+    {
+        using var image = new SlimHarness(
+            new LayerBuilder().Symlink("bin/sh", "dash").Hardlink("bin/sh2", "bin/sh").File("bin/dash", "d"),
+            new LayerBuilder().Whiteout("bin/sh"));
+
+        var plan = image.Plan();
+
+        Assert.Contains("hard link '/bin/sh2' is dropped", Assert.Single(plan.Warnings), StringComparison.Ordinal);
+        Assert.Equal(["bin/dash"], SlimHarness.Names(image.OutputTars(plan)[0]));
+    }
 }
