@@ -274,4 +274,23 @@ public sealed class SlimRewriteTests
         Assert.Contains("hard link '/bin/sh2' is dropped", Assert.Single(plan.Warnings), StringComparison.Ordinal);
         Assert.Equal(["bin/dash"], SlimHarness.Names(image.OutputTars(plan)[0]));
     }
+
+    [Theory]
+    [InlineData(TarEntryFormat.Ustar)]
+    [InlineData(TarEntryFormat.Pax)]
+    [InlineData(TarEntryFormat.Gnu)]
+    public void A_link_pointed_at_a_path_longer_than_the_header_field_gets_it_in_a_pax_record(TarEntryFormat format)
+    {
+        var longPath = string.Join('/', Enumerable.Repeat("deep-folder-name", 8)) + "/libfoo.so";
+        using var image = new SlimHarness(
+            new LayerBuilder { Format = format }.File("t", "payload").Hardlink(longPath, "t").Hardlink("l2", "t"),
+            new LayerBuilder { Format = format }.Whiteout("t"));
+
+        var output = image.OutputTars(image.Plan());
+
+        var entries = TinyOverlay.Read(output[0]);
+        Assert.Equal([longPath, "l2"], entries.Select(e => e.Name));
+        Assert.Equal(("hardlink", longPath), (entries[1].Node.Type, entries[1].Node.Link));
+        AssertSameFileSystem(image, output);
+    }
 }
