@@ -44,7 +44,11 @@ public static class SlimPlanner
                     relink[layer]);
             }
         }
-        return Assemble(layers, firstRewritable, options, selections, removed) with { Warnings = warnings };
+        return Assemble(layers, firstRewritable, options, selections, removed) with
+        {
+            Warnings = warnings,
+            DeadBytesKeptInBase = layers.Take(firstRewritable).Sum(l => l.DeadBytes),
+        };
     }
 
     private static SlimPlan Assemble(

@@ -225,6 +225,8 @@ public sealed class SlimRewriteTests
         Assert.Equal([0, 1], kept.Layers.Select(l => l.CopiedFrom));
         Assert.True(kept.SourceLayers[0].Unchanged);
         Assert.Equal([null, 1], rewritten.Layers.Select(l => l.CopiedFrom));
+        Assert.Equal(100, kept.DeadBytesKeptInBase);
+        Assert.Equal(0, rewritten.DeadBytesKeptInBase);
         Assert.Equal(["etc/b"], SlimHarness.Names(output[0]));
         Assert.Equal(image.Tars[1], output[1]);
         AssertSameFileSystem(image, output);
