@@ -8,7 +8,9 @@ public static class SlimLayerWriter
     /// <summary>
     /// One blob per output layer, null for a layer copied unchanged (its source blob is reused as is).
     /// <paramref name="openTar"/> opens a source layer's uncompressed tar (e.g. through a LayerDecoder); each stream is
-    /// read to its end and disposed, and may be opened more than once.
+    /// read to its end and disposed, and may be opened more than once (a dropped hard link target is read again).
+    /// On failure the layer that failed leaves no blob; blobs other layers finished stay in
+    /// <paramref name="tempDirectory"/>, which the caller removes.
     /// </summary>
     public static IReadOnlyList<WrittenBlob?> Write(
         SlimPlan plan, Func<int, Stream> openTar, LayerCompressionOptions compression, string tempDirectory,

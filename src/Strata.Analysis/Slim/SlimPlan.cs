@@ -7,6 +7,12 @@ public sealed record SlimPlan(
     IReadOnlyList<RemovedPath> Removed)
 {
     public long RemovedBytes => Removed.Sum(r => r.Bytes);
+
+    /// <summary>Dead bytes left in the base layers because they are copied unchanged (0 with rewrite-base).</summary>
+    public long DeadBytesKeptInBase { get; init; }
+
+    /// <summary>Removals the plan could not make, each a sentence naming the path and why.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>

@@ -27,9 +27,10 @@ public static class SlimPlanner
             kept[layer].Add(index);
         }
 
-        var removed = ApplyRemovals(layers, options.Removals, firstRewritable, merge, kept);
+        var warnings = new List<string>();
+        var removed = ApplyRemovals(layers, options.Removals, firstRewritable, merge, kept, warnings);
         KeepNeededWhiteouts(layers, firstRewritable, kept);
-        var (materialize, relink) = FixHardlinks(layers, merge, kept, keys);
+        var (materialize, relink) = FixHardlinks(layers, merge, kept, keys, warnings);
 
         var selections = new LayerSelection?[layers.Count];
         for (var layer = firstRewritable; layer < layers.Count; layer++)
@@ -43,7 +44,11 @@ public static class SlimPlanner
                     relink[layer]);
             }
         }
-        return Assemble(layers, firstRewritable, options, selections, removed);
+        return Assemble(layers, firstRewritable, options, selections, removed) with
+        {
+            Warnings = warnings,
+            DeadBytesKeptInBase = layers.Take(firstRewritable).Sum(l => l.DeadBytes),
+        };
     }
 
     private static SlimPlan Assemble(
@@ -104,7 +109,7 @@ public static class SlimPlanner
 
     private static List<RemovedPath> ApplyRemovals(
         IReadOnlyList<LayerAnalysis> layers, IReadOnlyList<PathRemoval> removals, int firstRewritable, SlimMerge merge,
-        HashSet<int>[] kept)
+        HashSet<int>[] kept, List<string> warnings)
     {
         var removed = new List<RemovedPath>();
         if (removals.Count == 0)
@@ -115,11 +120,11 @@ public static class SlimPlanner
         var untouched = new HashSet<string>(StringComparer.Ordinal);
         for (var layer = 0; layer < firstRewritable; layer++)
         {
-            untouched.UnionWith(layers[layer].Entries.Select(e => e.Path));
+            untouched.UnionWith(layers[layer].Entries.Where(e => e.Kind is not (EntryKind.Whiteout or EntryKind.OpaqueWhiteout)).Select(e => e.Path));
         }
         var keptPaths = new SortedSet<string>(merge.Visible.Keys, StringComparer.Ordinal);
         var candidates = merge.Visible
-            .Where(v => v.Value.Layer >= firstRewritable && !untouched.Contains(v.Key))
+            .Where(v => v.Value.Layer >= firstRewritable)
             .Select(v => (Path: v.Key, v.Value.Layer, v.Value.Index, Entry: layers[v.Value.Layer].Entries[v.Value.Index]))
             .OrderByDescending(c => c.Path, StringComparer.Ordinal)
             .ToList();
@@ -135,6 +140,15 @@ public static class SlimPlanner
             {
                 continue;
             }
+            if (untouched.Contains(candidate.Path))
+            {
+                if (candidate.Entry.Kind == EntryKind.Directory)
+                {
+                    continue; // the base's own folder would show instead: nothing to remove or report
+                }
+                warnings.Add($"'/{candidate.Path}' ({reason}) is not removed: the base layers also hold it, and they stay as they are (--rewrite-base changes them)");
+                continue;
+            }
             kept[candidate.Layer].Remove(candidate.Index);
             keptPaths.Remove(candidate.Path);
             removed.Add(new RemovedPath(candidate.Path, reason, candidate.Entry.Size, candidate.Layer));
@@ -145,7 +159,8 @@ public static class SlimPlanner
 
     /// <summary>
     /// Kept entries of rewritten layers are all visible, so a whiteout or opaque marker there only still hides
-    /// something when an untouched layer below holds a path at or under it.
+    /// something when an untouched layer below holds a path at or under it; the same holds for a file that replaced
+    /// an untouched folder without a whiteout, even when a later layer replaces the file in turn.
     /// </summary>
     private static void KeepNeededWhiteouts(IReadOnlyList<LayerAnalysis> layers, int firstRewritable, HashSet<int>[] kept)
     {
@@ -168,7 +183,9 @@ public static class SlimPlanner
                 {
                     EntryKind.Whiteout => untouched.Contains(entry.Path) || HasUnder(untouched, entry.Path),
                     EntryKind.OpaqueWhiteout => HasUnder(untouched, entry.Path),
-                    _ => false,
+                    EntryKind.Directory => false,
+                    // A file stored over an untouched folder, with no whiteout, is what removed that folder's contents.
+                    _ => HasUnder(untouched, entry.Path) && !entries.Any(e => e.Kind == EntryKind.Whiteout && e.Path == entry.Path),
                 };
                 if (hides)
                 {
@@ -185,7 +202,7 @@ public static class SlimPlanner
     /// to the same content point at it instead.
     /// </summary>
     private static (Dictionary<EntryKey, HardlinkContent>[] Materialize, Dictionary<EntryKey, string>[] Relink) FixHardlinks(
-        IReadOnlyList<LayerAnalysis> layers, SlimMerge merge, HashSet<int>[] kept, EntryKey[][] keys)
+        IReadOnlyList<LayerAnalysis> layers, SlimMerge merge, HashSet<int>[] kept, EntryKey[][] keys, List<string> warnings)
     {
         var materialize = layers.Select(_ => new Dictionary<EntryKey, HardlinkContent>()).ToArray();
         var relink = layers.Select(_ => new Dictionary<EntryKey, string>()).ToArray();
@@ -200,12 +217,20 @@ public static class SlimPlanner
         var replacement = new Dictionary<FileEntry, string>(ReferenceEqualityComparer.Instance);
         for (var layer = 0; layer < layers.Count; layer++)
         {
-            foreach (var i in kept[layer].Order())
+            foreach (var i in kept[layer].Order().ToList())
             {
                 var link = layers[layer].Entries[i];
-                if (link.Kind != EntryKind.Hardlink || link.HardlinkTarget is not { } content
+                if (link.Kind != EntryKind.Hardlink
                     || !merge.LinkedTo.TryGetValue(link, out var direct) || kept[direct.Layer].Contains(direct.Index))
                 {
+                    continue;
+                }
+                if (link.HardlinkTarget is not { } content)
+                {
+                    // A link to a symlink, folder or device whose entry is dropped has no content to carry: the
+                    // proof will name the path, rather than the output holding a link that cannot be made.
+                    kept[layer].Remove(i);
+                    warnings.Add($"layer {layer}: hard link '/{link.Path}' is dropped: its target '/{link.LinkTarget}' is not a regular file and is not kept");
                     continue;
                 }
                 if (replacement.TryGetValue(content, out var path))

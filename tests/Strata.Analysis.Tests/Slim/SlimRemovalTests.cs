@@ -87,4 +87,18 @@ public sealed class SlimRemovalTests
         Assert.Equal(0, plan.Layers[0].CopiedFrom);
         Assert.True(plan.SourceLayers[1].Emptied);
     }
+
+    [Fact]
+    public void A_path_the_base_also_holds_is_not_removed_and_says_why()
+    {
+        using var image = new SlimHarness(
+            new LayerBuilder().File("tmp/shared", "base copy"),
+            new LayerBuilder().File("tmp/shared", "app copy"));
+
+        var plan = image.Plan(new SlimOptions { BaseLayers = 1, Removals = [PathRemovals.Caches] });
+
+        Assert.Empty(plan.Removed);
+        Assert.Contains("'/tmp/shared' (caches) is not removed", Assert.Single(plan.Warnings), StringComparison.Ordinal);
+        Assert.Equal([0, 1], plan.Layers.Select(l => l.CopiedFrom));
+    }
 }

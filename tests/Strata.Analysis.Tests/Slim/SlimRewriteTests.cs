@@ -225,8 +225,74 @@ public sealed class SlimRewriteTests
         Assert.Equal([0, 1], kept.Layers.Select(l => l.CopiedFrom));
         Assert.True(kept.SourceLayers[0].Unchanged);
         Assert.Equal([null, 1], rewritten.Layers.Select(l => l.CopiedFrom));
+        Assert.Equal(100, kept.DeadBytesKeptInBase);
+        Assert.Equal(0, rewritten.DeadBytesKeptInBase);
         Assert.Equal(["etc/b"], SlimHarness.Names(output[0]));
         Assert.Equal(image.Tars[1], output[1]);
+        AssertSameFileSystem(image, output);
+    }
+
+    [Fact]
+    public void A_file_that_replaced_a_base_folder_without_a_whiteout_stays_so_the_folders_contents_stay_gone()
+    {
+        using var image = new SlimHarness(
+            new LayerBuilder().Directory("opt").File("opt/x", "from the base"),
+            new LayerBuilder().File("opt", "a file now"),
+            new LayerBuilder().Directory("opt").File("opt/z", "z"));
+
+        var plan = image.Plan(new SlimOptions { BaseLayers = 1 });
+        var output = image.OutputTars(plan);
+
+        Assert.Equal(["opt"], SlimHarness.Names(output[1]));
+        AssertSameFileSystem(image, output);
+    }
+
+    [Fact]
+    public void Slimming_the_output_again_copies_every_layer_as_it_is()
+    {
+        using var image = new SlimHarness(
+            new LayerBuilder().Directory("etc").File("etc/a", Bytes(100)).File("etc/b", "b").File("usr/bin/tool", "T")
+                .Hardlink("usr/bin/alias", "usr/bin/tool"),
+            new LayerBuilder().File("etc/a", "new").Whiteout("usr/bin/tool").Directory("var/cache").Opaque("var/cache"),
+            new LayerBuilder().Whiteout("etc/b").File("srv/x", "x"));
+        var output = image.OutputTars(image.Plan(new SlimOptions { BaseLayers = 1 }));
+
+        using var again = new SlimHarness([.. output]);
+        var plan = again.Plan(new SlimOptions { BaseLayers = 1 });
+
+        Assert.Equal(Enumerable.Range(0, output.Count).Select(i => (int?)i), plan.Layers.Select(l => l.CopiedFrom));
+        Assert.All(plan.SourceLayers, f => Assert.True(f.Unchanged));
+    }
+
+    [Fact]
+    public void A_hard_link_to_a_dropped_symlink_cannot_carry_content_and_is_named_in_a_warning()
+    {
+        using var image = new SlimHarness(
+            new LayerBuilder().Symlink("bin/sh", "dash").Hardlink("bin/sh2", "bin/sh").File("bin/dash", "d"),
+            new LayerBuilder().Whiteout("bin/sh"));
+
+        var plan = image.Plan();
+
+        Assert.Contains("hard link '/bin/sh2' is dropped", Assert.Single(plan.Warnings), StringComparison.Ordinal);
+        Assert.Equal(["bin/dash"], SlimHarness.Names(image.OutputTars(plan)[0]));
+    }
+
+    [Theory]
+    [InlineData(TarEntryFormat.Ustar)]
+    [InlineData(TarEntryFormat.Pax)]
+    [InlineData(TarEntryFormat.Gnu)]
+    public void A_link_pointed_at_a_path_longer_than_the_header_field_gets_it_in_a_pax_record(TarEntryFormat format)
+    {
+        var longPath = string.Join('/', Enumerable.Repeat("deep-folder-name", 8)) + "/libfoo.so";
+        using var image = new SlimHarness(
+            new LayerBuilder { Format = format }.File("t", "payload").Hardlink(longPath, "t").Hardlink("l2", "t"),
+            new LayerBuilder { Format = format }.Whiteout("t"));
+
+        var output = image.OutputTars(image.Plan());
+
+        var entries = TinyOverlay.Read(output[0]);
+        Assert.Equal([longPath, "l2"], entries.Select(e => e.Name));
+        Assert.Equal(("hardlink", longPath), (entries[1].Node.Type, entries[1].Node.Link));
         AssertSameFileSystem(image, output);
     }
 }
