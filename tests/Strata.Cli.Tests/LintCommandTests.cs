@@ -138,6 +138,21 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task A_folder_is_read_as_a_build_context_and_its_Dockerfile_linted()
+    {
+        using var work = new TempDirectory();
+        Directory.CreateDirectory(work.File("app"));
+        await File.WriteAllTextAsync(work.File(Path.Combine("app", "Dockerfile")), "FROM alpine:3.20\nUSER app\nCMD [\"app\"]\n", TestContext.Current.CancellationToken);
+        Directory.CreateDirectory(work.File("empty"));
+
+        var linted = await CliRunner.RunAsync(["lint", "app", "-q"], workingDirectory: work.Path);
+        var missing = await CliRunner.RunAsync(["lint", "empty"], workingDirectory: work.Path);
+
+        CliAssert.ExitCode(0, linted);
+        BadInputAssert.Rejected(missing, Path.Combine("empty", "Dockerfile"), "no such Dockerfile");
+    }
+
+    [Fact]
     public async Task A_missing_dockerfile_is_named()
     {
         using var work = new TempDirectory();

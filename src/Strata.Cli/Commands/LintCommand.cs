@@ -32,9 +32,15 @@ public sealed partial class LintCommand(CliContext context) : AsyncCommand<LintS
         var fromStandardInput = settings.Dockerfile is "-" or StandardInputPath;
         var path = fromStandardInput ? StandardInputPath : context.ResolvePath(settings.Dockerfile);
         var shown = fromStandardInput ? "-" : settings.Dockerfile;
+        if (!fromStandardInput && Directory.Exists(path))
+        {
+            // A build context's folder, as `docker build DIR` takes it: its Dockerfile.
+            path = Path.Combine(path, "Dockerfile");
+            shown = Path.Combine(settings.Dockerfile, "Dockerfile");
+        }
         if (!fromStandardInput && !File.Exists(path))
         {
-            throw new StrataException($"{settings.Dockerfile}: no such Dockerfile");
+            throw new StrataException($"{shown}: no such Dockerfile");
         }
         if (settings.Fix)
         {

@@ -6,7 +6,7 @@ namespace Strata.Cli.Commands;
 public sealed class LintSettings : StrataSettings
 {
     [CommandArgument(0, "[DOCKERFILE]")]
-    [Description("The Dockerfile to check, or - for standard input (default: Dockerfile in the working folder)")]
+    [Description("The Dockerfile to check, a folder holding one (a build context), or - for standard input (default: Dockerfile in the working folder)")]
     public string Dockerfile { get; init; } = "Dockerfile";
 
     [CommandOption("-f|--format <FORMAT>")]
