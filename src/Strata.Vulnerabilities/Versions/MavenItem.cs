@@ -29,7 +29,7 @@ internal sealed class MavenNumber(string digits) : MavenItem
     {
         null => IsNull ? 0 : 1,
         MavenNumber number when number.Width != Width => Width.CompareTo(number.Width),
-        MavenNumber number => DecimalDigits.Compare(digits, number.digits),
+        MavenNumber number => NumericText.Compare(digits, number.digits),
         _ => 1, // 1.1 > 1-sp and 1.1 > 1-1
     };
 }

@@ -20,6 +20,13 @@ internal static class NumericText
         return Math.Sign(a.SequenceCompareTo(b));
     }
 
+    /// <summary>The digits without leading zeros ("0" for zero), so equal numbers have equal text.</summary>
+    public static string Canonical(string digits)
+    {
+        var trimmed = digits.TrimStart('0');
+        return trimmed.Length == 0 ? "0" : trimmed;
+    }
+
     /// <summary>Orders lists of digit runs part by part; when one list is a prefix of the other, the shorter sorts first.</summary>
     public static int CompareLists(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {

@@ -50,8 +50,8 @@ internal sealed partial class Pep440Version
         {
             return null;
         }
-        var epoch = match.Groups["epoch"].Success ? DecimalDigits.Canonical(match.Groups["epoch"].Value) : "0";
-        var release = match.Groups["release"].Value.Split('.').Select(DecimalDigits.Canonical).ToList();
+        var epoch = match.Groups["epoch"].Success ? NumericText.Canonical(match.Groups["epoch"].Value) : "0";
+        var release = match.Groups["release"].Value.Split('.').Select(NumericText.Canonical).ToList();
         while (release.Count > 0 && release[^1] == "0")
         {
             release.RemoveAt(release.Count - 1);
@@ -71,7 +71,7 @@ internal sealed partial class Pep440Version
         string? post = null;
         if (match.Groups["post_n1"].Success)
         {
-            post = DecimalDigits.Canonical(match.Groups["post_n1"].Value);
+            post = NumericText.Canonical(match.Groups["post_n1"].Value);
         }
         else if (match.Groups["post_l"].Success)
         {
@@ -85,7 +85,7 @@ internal sealed partial class Pep440Version
     /// <summary>PEP 440's order: epoch, release, pre-release, post-release, development release, local label.</summary>
     public int CompareTo(Pep440Version other)
     {
-        var result = DecimalDigits.Compare(Epoch, other.Epoch);
+        var result = NumericText.Compare(Epoch, other.Epoch);
         if (result == 0)
         {
             result = CompareRelease(Release, other.Release);
@@ -97,7 +97,7 @@ internal sealed partial class Pep440Version
         if (result == 0 && PreKind >= 0)
         {
             // Same rank and a real pre-release on both sides: the same phase, so its number decides.
-            result = DecimalDigits.Compare(PreNumber!, other.PreNumber!);
+            result = NumericText.Compare(PreNumber!, other.PreNumber!);
         }
         if (result == 0)
         {
@@ -122,13 +122,13 @@ internal sealed partial class Pep440Version
     /// <summary>Where the pre-release part places this version: bare dev first, then a, b, rc, then none.</summary>
     private int PreRank() => OnlyDev ? -1 : PreKind < 0 ? 3 : PreKind;
 
-    private static string NumberOrZero(Group number) => number.Success ? DecimalDigits.Canonical(number.Value) : "0";
+    private static string NumberOrZero(Group number) => number.Success ? NumericText.Canonical(number.Value) : "0";
 
     private static int CompareRelease(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
         for (var i = 0; i < Math.Min(a.Count, b.Count); i++)
         {
-            var result = DecimalDigits.Compare(a[i], b[i]);
+            var result = NumericText.Compare(a[i], b[i]);
             if (result != 0)
             {
                 return result;
@@ -147,7 +147,7 @@ internal sealed partial class Pep440Version
             }
             return (a is null) == absentFirst ? -1 : 1;
         }
-        return DecimalDigits.Compare(a, b);
+        return NumericText.Compare(a, b);
     }
 
     /// <summary>
@@ -162,9 +162,9 @@ internal sealed partial class Pep440Version
         }
         for (var i = 0; i < Math.Min(a.Count, b.Count); i++)
         {
-            var aNumeric = DecimalDigits.IsAll(a[i]);
-            var bNumeric = DecimalDigits.IsAll(b[i]);
-            var result = aNumeric && bNumeric ? DecimalDigits.Compare(a[i], b[i])
+            var aNumeric = NumericText.IsDigits(a[i]);
+            var bNumeric = NumericText.IsDigits(b[i]);
+            var result = aNumeric && bNumeric ? NumericText.Compare(a[i], b[i])
                 : aNumeric ? 1
                 : bNumeric ? -1
                 : Math.Sign(string.CompareOrdinal(a[i], b[i]));

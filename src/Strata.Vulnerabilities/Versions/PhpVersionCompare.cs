@@ -91,7 +91,7 @@ internal static class PhpVersionCompare
         var bNumber = b.Length > 0 && IsDigit(b[0]);
         if (aNumber && bNumber)
         {
-            return DecimalDigits.Compare(LeadingDigits(a), LeadingDigits(b));
+            return NumericText.Compare(LeadingDigits(a), LeadingDigits(b));
         }
         var aRank = aNumber ? NumberRank : Rank(a);
         var bRank = bNumber ? NumberRank : Rank(b);

@@ -51,7 +51,7 @@ internal static class RubyGemsVersion
                 return left.IsNumber ? 1 : -1;
             }
             var result = left.IsNumber
-                ? DecimalDigits.Compare(left.Text, right.Text)
+                ? NumericText.Compare(left.Text, right.Text)
                 : Math.Sign(string.CompareOrdinal(left.Text, right.Text));
             if (result != 0)
             {
@@ -79,7 +79,7 @@ internal static class RubyGemsVersion
                 i++;
             }
             var run = text[start..i];
-            segments.Add(new Segment(isNumber, isNumber ? DecimalDigits.Canonical(run) : run));
+            segments.Add(new Segment(isNumber, isNumber ? NumericText.Canonical(run) : run));
         }
         return segments;
     }
