@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Strata.Images.Model;
 using Strata.Images.Output;
@@ -78,10 +77,11 @@ public sealed class GzipForPush : IDisposable
 
     private static Descriptor Gzip(BlobToCopy layer, string path, int index)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Layers.HashingWriteStream hashed;
         using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            using var gzip = new GZipStream(new HashingWriteStream(output, hash), CompressionLevel.Optimal, leaveOpen: false);
+            hashed = new Layers.HashingWriteStream(output, leaveOpen: false);
+            using var gzip = new GZipStream(hashed, CompressionLevel.Optimal, leaveOpen: false);
             using var input = layer.Open();
             input.CopyTo(gzip, 1 << 16);
         }
@@ -90,7 +90,7 @@ public sealed class GzipForPush : IDisposable
         {
             throw new StrataException($"layer {index}: compressing it for the push produced nothing");
         }
-        return new Descriptor(GzipLayer, Digest.FromHash(Digest.Sha256, hash), size);
+        return new Descriptor(GzipLayer, hashed.Digest, size);
     }
 
     public void Dispose()
@@ -100,11 +100,5 @@ public sealed class GzipForPush : IDisposable
             file.Dispose();
         }
         _files.Clear();
-    }
-
-    /// <summary>Writes through to a file while hashing what passes, closing the file with it.</summary>
-    private sealed class HashingWriteStream(Stream target, IncrementalHash hash) : IO.WriteThroughStream(target, leaveOpen: false)
-    {
-        protected override void Passed(ReadOnlySpan<byte> chunk) => hash.AppendData(chunk);
     }
 }
