@@ -32,7 +32,8 @@ internal static class DuplicateAdvisor
                 continue;
             }
             var bytes = entries.Sum(e => e.Entry.Size);
-            var example = layer.First(e => e.Entry == entries.OrderByDescending(x => x.Entry.Size).First().Entry);
+            var largest = entries.MaxBy(x => x.Entry.Size).Entry;
+            var example = layer.First(e => e.Entry == largest);
             yield return new Advice
             {
                 Id = AdviceIds.Duplicates,
