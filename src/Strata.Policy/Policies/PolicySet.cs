@@ -41,27 +41,28 @@ public sealed class PolicySet
     /// <summary>Where the set came from: the file's path, or "the default policies".</summary>
     public string Source { get; }
 
-    /// <summary>Reads a policy file; a bad one is a StrataException naming the file and the entry.</summary>
-    public static PolicySet Load(string path)
+    /// <summary>Reads a policy file; a bad one is a StrataException naming the file (as <paramref name="shown"/>, else its path) and the entry.</summary>
+    public static PolicySet Load(string path, string? shown = null)
     {
+        var name = shown ?? path;
         string text;
         try
         {
             if (!File.Exists(path))
             {
-                throw new StrataException($"{path}: no such policy file");
+                throw new StrataException($"{name}: no such policy file");
             }
             if (new FileInfo(path).Length > MaxFileBytes)
             {
-                throw new StrataException($"{path}: larger than 1 MiB, not a policy file");
+                throw new StrataException($"{name}: larger than 1 MiB, not a policy file");
             }
             text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StrataException($"{path}: {e.Message}");
+            throw new StrataException($"{name}: {e.Message}");
         }
-        return Parse(text, path);
+        return Parse(text, name);
     }
 
     /// <summary>Reads a policy file's text; <paramref name="fileName"/> is what errors name.</summary>

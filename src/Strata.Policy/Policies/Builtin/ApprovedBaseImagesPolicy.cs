@@ -30,7 +30,7 @@ public sealed class ApprovedBaseImagesPolicy(IReadOnlyList<string> patterns) : I
         var detected = context.Assessment.Base;
         if (detected.Name is not { } label)
         {
-            var layers = detected.Layers is { } count ? $"the history shows a base of {count} layers, but " : "";
+            var layers = detected.Layers is { } count ? $"the history shows a base of {(count == 1 ? "1 layer" : $"{count} layers")}, but " : "";
             var why = detected.Layers is null && detected.Reason is { } reason ? $" ({reason})" : "";
             return PolicyResult.Fail(Name,
                 $"the base image cannot be identified: {layers}the image has no org.opencontainers.image.base.name label{why}",

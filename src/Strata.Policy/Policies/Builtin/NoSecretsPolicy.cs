@@ -36,7 +36,7 @@ public sealed class NoSecretsPolicy(IReadOnlyList<string> exemptPaths) : IPolicy
         {
             return PolicyResult.Pass(Name, "no secrets found");
         }
-        var evidence = found.Select(f => f.Paths.Count > 0 ? $"{string.Join(", ", f.Paths)}: {f.Title}" : f.Title).ToList();
+        var evidence = found.Select(f => f.Title).ToList();
         return PolicyResult.Fail(Name, Plural(found.Count, "secret") + " in the image", evidence);
     }
 
