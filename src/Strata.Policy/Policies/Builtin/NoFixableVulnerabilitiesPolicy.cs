@@ -46,7 +46,7 @@ public sealed class NoFixableVulnerabilitiesPolicy(IReadOnlySet<SeverityLevel> s
         var ids = fixable.Select(f => f.Finding.Id).Distinct(StringComparer.Ordinal).Count();
         return fixable.Count == 0
             ? PolicyResult.Pass(Name, $"no fixable {Levels} vulnerabilities")
-            : PolicyResult.Fail(Name, $"{VulnerabilityEvidence.Count(ids, $"fixable {Levels} vulnerability")} ({VulnerabilityEvidence.Count(fixable.Count, "finding")})",
+            : PolicyResult.Fail(Name, $"{VulnerabilityEvidence.Count(ids, "fixable vulnerability")} of severity {Levels} ({VulnerabilityEvidence.Count(fixable.Count, "finding")})",
                 VulnerabilityEvidence.Lines(fixable));
     }
 }

@@ -31,10 +31,10 @@ public sealed class NoKnownVulnerabilitiesPolicy(SeverityLevel threshold, bool i
             return PolicyResult.Skip(Name, VulnerabilityEvidence.NoDatabase);
         }
         var known = findings.Where(f => f.Finding.Severity.Level >= threshold).ToList();
-        var what = threshold == SeverityLevel.Unknown ? "known vulnerability" : $"known vulnerability of severity {SeverityNames.Of(threshold)} or above";
+        var what = threshold == SeverityLevel.Unknown ? "" : $" of severity {SeverityNames.Of(threshold)} or above";
         var ids = known.Select(f => f.Finding.Id).Distinct(StringComparer.Ordinal).Count();
         return known.Count == 0
-            ? PolicyResult.Pass(Name, $"no {what}")
-            : PolicyResult.Fail(Name, VulnerabilityEvidence.Count(ids, what), VulnerabilityEvidence.Lines(known));
+            ? PolicyResult.Pass(Name, $"no known vulnerability{what}")
+            : PolicyResult.Fail(Name, VulnerabilityEvidence.Count(ids, "known vulnerability") + what, VulnerabilityEvidence.Lines(known));
     }
 }
