@@ -20,7 +20,7 @@ public static partial class SpdxExpression
         return parser.Complete ? result ?? [] : denied.Contains(Normalize(expression.Trim())) ? [Normalize(expression.Trim())] : [];
     }
 
-    /// <summary>The canonical SPDX 3 spelling of an ID, for comparing.</summary>
+    /// <summary>The canonical SPDX 3 form of an ID, upper-cased, for comparing.</summary>
     public static string Normalize(string id)
     {
         var gnu = GnuShortName().Match(id);
@@ -29,7 +29,7 @@ public static partial class SpdxExpression
             var version = gnu.Groups["version"].Value;
             var full = version.Contains('.', StringComparison.Ordinal) ? version : version + ".0";
             var suffix = gnu.Groups["later"].Success ? "-or-later" : "-only";
-            return $"{gnu.Groups["family"].Value.ToUpperInvariant()}-{full}{suffix}";
+            return $"{gnu.Groups["family"].Value}-{full}{suffix}".ToUpperInvariant();
         }
         return id.EndsWith('+') ? id[..^1].ToUpperInvariant() + "-OR-LATER" : id.ToUpperInvariant();
     }
