@@ -1,4 +1,5 @@
 using Strata.Sbom.Catalogers;
+using Strata.Sbom.Catalogers.Debian;
 
 namespace Strata.Sbom.Tests.Os;
 
