@@ -17,6 +17,9 @@ internal static partial class CommonLicenseReferences
     /// <summary>How close after "version N" its "or any later version" must follow.</summary>
     private const int LaterReach = 160;
 
+    /// <summary>A real file points at a few texts; a hostile one at millions, each with a window to search.</summary>
+    private const int MaxReferences = 256;
+
     /// <summary>The files base-files puts in /usr/share/common-licenses that are not GNU licences.</summary>
     private static readonly Dictionary<string, string> Fixed = new(StringComparer.Ordinal)
     {
@@ -37,10 +40,10 @@ internal static partial class CommonLicenseReferences
         ["AGPL"] = ["3"],
     };
 
-    /// <summary>The SPDX terms of every reference in <paramref name="text"/>, in order (repeats included).</summary>
+    /// <summary>The SPDX terms of the references in <paramref name="text"/> (the first <see cref="MaxReferences"/>), in order, repeats included.</summary>
     public static List<string> Find(string text)
     {
-        var references = Reference().Matches(text).Select(m => (m.Index, End: m.Index + m.Length, Name: m.Groups["name"].Value.TrimEnd('.'))).ToList();
+        var references = Reference().Matches(text).Take(MaxReferences).Select(m => (m.Index, End: m.Index + m.Length, Name: m.Groups["name"].Value.TrimEnd('.'))).ToList();
         var versionedFamilies = references.Select(r => GnuName().Match(r.Name)).Where(m => m.Success && m.Groups["version"].Success)
             .Select(m => m.Groups["family"].Value).ToHashSet(StringComparer.Ordinal);
         var terms = new List<string>();

@@ -35,7 +35,7 @@ internal static partial class DebianLicenseNames
     /// A <c>License:</c> value's first line as the licences that all apply: the operands of its top-level
     /// <c>and</c> (each once), or the whole expression when it is a choice.
     /// </summary>
-    public static IReadOnlyList<string> Terms(string debian) => Parse(debian) switch
+    public static IReadOnlyList<string> Terms(string debian) => IsOneName(debian) ? [Term(debian)] : Parse(debian) switch
     {
         null => [],
         Junction { Operator: "AND" } all => all.Operands.Select(o => o.Render(inner: false)).ToList(),
@@ -97,12 +97,24 @@ internal static partial class DebianLicenseNames
         return parts;
     }
 
+    /// <summary>Most values are one name: read without the expression machinery (a file may hold thousands).</summary>
+    private static bool IsOneName(string debian) =>
+        debian.Length > 0 && !debian.AsSpan().ContainsAny(" \t,_") && !IsOperator(debian);
+
     private static bool IsOperator(string word) => word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("or", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One licence name (possibly <c>NAME with EXCEPTION exception</c>) as an SPDX term.</summary>
     public static string Term(string name)
     {
-        var trimmed = LicenceSuffix().Replace(name.Trim(), "");
+        var trimmed = name.Trim();
+        if (trimmed.EndsWith("license", StringComparison.OrdinalIgnoreCase) || trimmed.EndsWith("licence", StringComparison.OrdinalIgnoreCase))
+        {
+            trimmed = LicenceSuffix().Replace(trimmed, "");
+        }
+        if (!trimmed.Contains(' ', StringComparison.Ordinal))
+        {
+            return Listed(trimmed) ?? Reference(trimmed);
+        }
         var with = WithException().Match(trimmed);
         if (with.Success && Listed(with.Groups["license"].Value) is { } license && Exception(with.Groups["exception"].Value, license) is { } exception)
         {
@@ -118,7 +130,7 @@ internal static partial class DebianLicenseNames
         {
             return named;
         }
-        var gnu = GnuLicense().Match(name);
+        var gnu = name.Contains("GPL", StringComparison.OrdinalIgnoreCase) || name.StartsWith("GFDL", StringComparison.OrdinalIgnoreCase) ? GnuLicense().Match(name) : Match.Empty;
         if (gnu.Success)
         {
             var version = gnu.Groups["version"].Value;
@@ -127,7 +139,7 @@ internal static partial class DebianLicenseNames
             var id = $"{family}-{(version.Contains('.', StringComparison.Ordinal) ? version : version + ".0")}{niv}";
             return SpdxLicenseList.TryLicense(id + "-only", out _) ? $"{id}-{(gnu.Groups["later"].Success ? "or-later" : "only")}" : null;
         }
-        var bsd = BsdClauses().Match(name);
+        var bsd = name.StartsWith("BSD-", StringComparison.OrdinalIgnoreCase) ? BsdClauses().Match(name) : Match.Empty;
         if (bsd.Success)
         {
             name = $"BSD-{bsd.Groups["clauses"].Value}-Clause{bsd.Groups["variant"].Value}";
@@ -137,7 +149,7 @@ internal static partial class DebianLicenseNames
             return canonical;
         }
         // MPL-2, Apache-2, CC-BY-SA-3: the list writes the version with its minor number.
-        return MajorOnly().IsMatch(name) && SpdxLicenseList.TryLicense(name + ".0", out var withMinor) ? withMinor : null;
+        return name.Length > 0 && char.IsAsciiDigit(name[^1]) && MajorOnly().IsMatch(name) && SpdxLicenseList.TryLicense(name + ".0", out var withMinor) ? withMinor : null;
     }
 
     private static string? Exception(string name, string license)
