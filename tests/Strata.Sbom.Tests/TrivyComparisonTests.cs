@@ -51,6 +51,45 @@ public sealed class TrivyComparisonTests
         Assert.Empty(licensedByTrivy.Except(licensedByStrata).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The shared images hold no application manifest, so a hand-made one does: Trivy reports a package.json outside
+    /// node_modules as an npm package; Strata must report the same npm purls, the application flagged as such.
+    /// </summary>
+    [Fact(Timeout = 300_000)]
+    public async Task Strata_finds_the_application_and_installed_packages_trivy_finds_on_a_hand_made_image()
+    {
+        var trivy = TrivyPath();
+        using var work = new TempDirectory();
+        var layout = work.File("layout");
+        new OciImageBuilder()
+            .Layer(new LayerBuilder()
+                .File("app/package.json", """{"name": "shop-frontend", "version": "2.4.1", "dependencies": {"lodash": "^4.17.21"}}""")
+                .File("app/node_modules/lodash/package.json", """{"name": "lodash", "version": "4.17.21", "license": "MIT"}""")
+                .File("app/node_modules/@babel/core/package.json", """{"name": "@babel/core", "version": "7.24.0", "license": "MIT"}""")
+                .File("srv/scripts/package.json", """{"private": true}"""),
+                "COPY . /")
+            .WriteOciLayout(layout);
+        var archive = work.File("app.tar");
+        await Run("skopeo", ["--insecure-policy", "copy", $"oci:{layout}", $"docker-archive:{archive}:fixture/app:latest"]);
+        await Run(trivy, ["image", "--input", archive, "--format", "cyclonedx", "--skip-db-update", "--offline-scan",
+            "--cache-dir", work.File("trivy-cache"), "-o", work.File("trivy.json")]);
+        using var trivyJson = JsonDocument.Parse(await File.ReadAllBytesAsync(work.File("trivy.json"), TestContext.Current.CancellationToken));
+        var fromTrivy = trivyJson.RootElement.GetProperty("components").EnumerateArray()
+            .Where(c => c.TryGetProperty("purl", out _))
+            .Select(c => PackageUrl.WithoutQualifiers(c.GetProperty("purl").GetString()!))
+            .Where(p => p.StartsWith("pkg:npm/", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+
+        using var image = await ImageOpener.OpenAsync(ImageReference.Parse("oci:" + layout), new ImageSelector(),
+            new EngineEndpoints(new Uri("unix:///none"), new Uri("unix:///none")), TestContext.Current.CancellationToken);
+        var (_, sbom) = SbomBuilder.Build(image, new Analysis.AnalysisOptions(), CatalogerRegistry.All(), null, TestContext.Current.CancellationToken);
+        var fromStrata = sbom.Packages.Select(p => PackageUrl.WithoutQualifiers(p.Purl)).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("pkg:npm/shop-frontend@2.4.1", fromTrivy);
+        Assert.Equal(fromTrivy.Order(StringComparer.Ordinal), fromStrata.Order(StringComparer.Ordinal));
+        Assert.True(sbom.Packages.Single(p => p.Name == "shop-frontend").IsApplication);
+    }
+
     /// <summary>STRATA_TRIVY, else where .ci/run puts it.</summary>
     private static string TrivyPath()
     {
