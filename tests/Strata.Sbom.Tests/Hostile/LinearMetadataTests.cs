@@ -54,13 +54,15 @@ public sealed class LinearMetadataTests
         Assert.Equal(("LicenseRef-Custom-0", "LicenseRef-Custom-199999", "MIT"), (licenses[0], licenses[199_999], licenses[^1]));
     }
 
-    [Fact]
-    public void A_free_text_copyright_with_half_a_million_common_licenses_references_is_read_in_bounded_memory()
+    [Theory]
+    [InlineData("\n")]
+    [InlineData(" ")]
+    public void A_free_text_copyright_with_half_a_million_common_licenses_references_is_read_in_bounded_memory(string separator)
     {
         var copyright = new StringBuilder("This program is free software, version 2 or any later version.\n");
         for (var i = 0; i < 500_000; i++)
         {
-            copyright.Append("/usr/share/common-licenses/GPL-2 and again\n");
+            copyright.Append("/usr/share/common-licenses/GPL-2 and again").Append(separator);
         }
         var status = "Package: hostile\nVersion: 1\nStatus: install ok installed\n";
 

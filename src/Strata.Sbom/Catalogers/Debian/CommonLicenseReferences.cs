@@ -76,8 +76,9 @@ internal static partial class CommonLicenseReferences
     /// </summary>
     private static string? Gnu(string text, int index, int end, string family, string? version, HashSet<string> versionedFamilies)
     {
-        var lineEnd = text.IndexOf('\n', end);
-        var windowEnd = lineEnd < 0 ? text.Length : lineEnd;
+        // The rest of the reference's line ("…/GPL', version 2 of this license"), but not a whole file of one line.
+        var lineEnd = text.IndexOf('\n', end, Math.Min(LaterReach, text.Length - end));
+        var windowEnd = lineEnd < 0 ? Math.Min(text.Length, end + LaterReach) : lineEnd;
         var windowStart = WindowStart(text, index);
         var window = text[windowStart..windowEnd];
         var published = GnuVersions[family];
