@@ -219,6 +219,16 @@ public sealed class DebianCopyrightTests
     }
 
     [Fact]
+    public void A_licence_field_too_long_to_be_names_is_not_read_as_an_expression()
+    {
+        var nested = string.Concat(Enumerable.Repeat("GPL-2+, or MIT, and ", 100_000)) + "ISC";
+        var copyright = $"Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: *\nLicense: {nested}\n\nFiles: lib/*\nLicense: Zlib\n";
+
+        Assert.Equal(["Zlib"], DebianCopyright.Licenses(copyright));
+        Assert.Null(DebianCopyright.ToSpdx(nested));
+    }
+
+    [Fact]
     public void A_free_text_file_without_a_licence_gives_none()
     {
         Assert.Empty(DebianCopyright.Licenses("This package was put together by someone.\n\nIt is in the public domain.\n"));

@@ -22,6 +22,9 @@ internal static partial class DebianLicenseNames
         ["Zope"] = "ZPL-2.1", ["OpenLDAP"] = "OLDAP-2.8", ["ISC-style"] = "ISC",
     };
 
+    /// <summary>The longest value read as licence names; a longer one is text, and its nesting is not followed.</summary>
+    private const int MaxExpressionLength = 256;
+
     /// <summary>The exceptions Debian names in <c>LICENCE with NAME exception</c>, by the GNU licence's major version.</summary>
     private static readonly Dictionary<string, string> Exceptions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -35,7 +38,7 @@ internal static partial class DebianLicenseNames
     /// A <c>License:</c> value's first line as the licences that all apply: the operands of its top-level
     /// <c>and</c> (each once), or the whole expression when it is a choice.
     /// </summary>
-    public static IReadOnlyList<string> Terms(string debian) => IsOneName(debian) ? [Term(debian)] : Parse(debian) switch
+    public static IReadOnlyList<string> Terms(string debian) => debian.Length > MaxExpressionLength ? [] : IsOneName(debian) ? [Term(debian)] : Parse(debian) switch
     {
         null => [],
         Junction { Operator: "AND" } all => all.Operands.Select(o => o.Render(inner: false)).ToList(),
@@ -43,7 +46,7 @@ internal static partial class DebianLicenseNames
     };
 
     /// <summary><c>GPL-1+ or Artistic</c> → <c>GPL-1.0-or-later OR Artistic-1.0-Perl</c>; null when there is no name.</summary>
-    public static string? ToSpdx(string debian) => Parse(debian)?.Render(inner: false);
+    public static string? ToSpdx(string debian) => debian.Length > MaxExpressionLength ? null : Parse(debian)?.Render(inner: false);
 
     /// <summary>
     /// Copyright-format 1.0: <c>and</c> binds tighter than <c>or</c>, and a comma closes everything before it, so
