@@ -30,7 +30,8 @@ public sealed record Package
 
     /// <summary>
     /// The image's own application rather than something it depends on: a <c>package.json</c> outside
-    /// <c>node_modules</c>, a root <c>composer.json</c>. CycloneDX writes it as an <c>application</c> component.
+    /// <c>node_modules</c>, a root <c>composer.json</c>. CycloneDX writes it as an <c>application</c> component, SPDX
+    /// with <c>primaryPackagePurpose: APPLICATION</c>.
     /// </summary>
     public bool IsApplication { get; init; }
 

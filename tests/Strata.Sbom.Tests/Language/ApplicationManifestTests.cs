@@ -101,7 +101,7 @@ public sealed class ApplicationManifestTests
     }
 
     [Fact]
-    public void Spdx_relates_each_dev_package_to_the_application_of_its_folder()
+    public void Spdx_marks_the_applications_and_relates_each_dev_package_to_the_application_of_its_folder()
     {
         var json = WriteSbom.Spdx(Sbom(), Options);
 
@@ -110,6 +110,10 @@ public sealed class ApplicationManifestTests
         var ids = document.RootElement.GetProperty("packages").EnumerateArray()
             .Where(p => p.TryGetProperty("externalRefs", out _))
             .ToDictionary(p => p.GetProperty("externalRefs")[0].GetProperty("referenceLocator").GetString()!, p => p.GetProperty("SPDXID").GetString()!);
+        var applications = document.RootElement.GetProperty("packages").EnumerateArray()
+            .Where(p => p.TryGetProperty("primaryPackagePurpose", out var purpose) && purpose.GetString() == "APPLICATION")
+            .Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
+        Assert.Equal(["acme/shop", "acme/tool", "shop-frontend"], applications);
         var dev = document.RootElement.GetProperty("relationships").EnumerateArray()
             .Where(r => r.GetProperty("relationshipType").GetString() == "DEV_DEPENDENCY_OF")
             .Select(r => (r.GetProperty("spdxElementId").GetString(), r.GetProperty("relatedSpdxElement").GetString()))
@@ -123,11 +127,13 @@ public sealed class ApplicationManifestTests
             dev);
     }
 
-    [Fact]
-    public void The_flags_survive_a_round_trip_through_cyclonedx()
+    [Theory]
+    [InlineData("cyclonedx")]
+    [InlineData("spdx")]
+    public void The_flags_survive_a_round_trip(string format)
     {
         var sbom = Sbom();
-        var json = WriteSbom.CycloneDx(sbom, Options);
+        var json = format == "spdx" ? WriteSbom.Spdx(sbom, Options) : WriteSbom.CycloneDx(sbom, Options);
         using var file = new TempDirectory();
         File.WriteAllBytes(file.File("sbom.json"), json);
 

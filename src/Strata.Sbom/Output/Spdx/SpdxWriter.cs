@@ -7,7 +7,8 @@ namespace Strata.Sbom.Output.Spdx;
 
 /// <summary>
 /// SPDX 2.3 JSON: the document DESCRIBES the image (a CONTAINER package), which CONTAINS its OS and every package;
-/// a development dependency is also DEV_DEPENDENCY_OF the application whose folder holds it (else the image).
+/// an application has primaryPackagePurpose APPLICATION, and a development dependency is also DEV_DEPENDENCY_OF the
+/// application whose folder holds it (else the image).
 /// Licences the SPDX list lacks get <c>LicenseRef-</c> identifiers defined in hasExtractedLicensingInfos.
 /// </summary>
 public static class SpdxWriter
