@@ -1,5 +1,6 @@
 using System.Text;
 using Strata.Sbom.Capture;
+using Strata.Sbom.Catalogers.Debian;
 using Strata.Sbom.Model;
 
 namespace Strata.Sbom.Catalogers;

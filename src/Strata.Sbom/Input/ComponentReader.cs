@@ -37,6 +37,8 @@ internal sealed class ComponentReader(bool fromStrata, IReadOnlyList<string> dif
             SourceName = properties.First(StrataProperties.SourceName) ?? properties.First("aquasecurity:trivy:SrcName") ?? upstreamName,
             SourceVersion = properties.First(StrataProperties.SourceVersion) ?? TrivySourceVersion(properties) ?? upstreamVersion,
             Architecture = properties.First(StrataProperties.Architecture) ?? purl.Qualifier("arch"),
+            IsApplication = JsonInput.String(component, "type", where) == "application",
+            IsDevelopment = JsonInput.String(component, "scope", where) == "optional",
         });
     }
 

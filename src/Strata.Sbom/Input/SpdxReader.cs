@@ -29,6 +29,7 @@ internal static class SpdxReader
         string? imageVersion = null;
         var image = new NamedValues();
         var withoutPurl = 0;
+        var spdxIds = new List<string?>();
         foreach (var (element, i) in JsonInput.Array(root, "packages", path).Select((p, i) => (p, i)))
         {
             var where = $"{path}.packages[{i}]";
@@ -54,6 +55,7 @@ internal static class SpdxReader
             var purl = ParsedPackageUrl.TryParse(purlText) ?? throw new StrataException($"{where}.externalRefs: '{purlText}' is not a package URL");
             var (upstreamName, upstreamVersion) = PurlPackages.Upstream(purl);
             var license = JsonInput.String(element, "licenseDeclared", where);
+            spdxIds.Add(JsonInput.String(element, "SPDXID", where));
             packages.Add(new Package
             {
                 Ecosystem = PurlPackages.Ecosystem(purl.Type) ?? purl.Type,
@@ -65,14 +67,38 @@ internal static class SpdxReader
                 SourceName = annotations.First(StrataProperties.SourceName) ?? upstreamName,
                 SourceVersion = annotations.First(StrataProperties.SourceVersion) ?? upstreamVersion,
                 Architecture = annotations.First(StrataProperties.Architecture) ?? purl.Qualifier("arch"),
+                IsApplication = JsonInput.String(element, "primaryPackagePurpose", where) == "APPLICATION",
             });
         }
+        MarkDevelopmentDependencies(root, path, packages, spdxIds);
         os ??= packages.Select(p => ParsedPackageUrl.TryParse(p.Purl)).Select(p => p is null ? null : PurlPackages.Distro(p)).FirstOrDefault(o => o is not null);
         var config = image.First(StrataProperties.ImageConfigDigest) ?? "";
         var manifest = imageVersion is { } v && v.StartsWith("sha256:", StringComparison.Ordinal) && v != config ? v : null;
         List<string> warnings = withoutPurl > 0 ? [$"{path}: {withoutPurl} package{(withoutPurl == 1 ? "" : "s")} without a package URL skipped"] : [];
         return new SbomDocument(imageName ?? JsonInput.String(root, "name", path) ?? Path.GetFileName(path), manifest, config,
             image.First(StrataProperties.ImagePlatform) ?? "", os, packages, warnings);
+    }
+
+    /// <summary>Packages that are DEV_DEPENDENCY_OF another element are development dependencies.</summary>
+    private static void MarkDevelopmentDependencies(JsonElement root, string path, List<Package> packages, List<string?> spdxIds)
+    {
+        var development = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (relationship, i) in JsonInput.Array(root, "relationships", path).Select((r, i) => (r, i)))
+        {
+            var where = $"{path}.relationships[{i}]";
+            JsonInput.RequireObject(relationship, where);
+            if (JsonInput.String(relationship, "relationshipType", where) == "DEV_DEPENDENCY_OF" && JsonInput.String(relationship, "spdxElementId", where) is { } id)
+            {
+                development.Add(id);
+            }
+        }
+        for (var i = 0; i < packages.Count; i++)
+        {
+            if (spdxIds[i] is { } id && development.Contains(id))
+            {
+                packages[i] = packages[i] with { IsDevelopment = true };
+            }
+        }
     }
 
     /// <summary>The first PACKAGE-MANAGER (2.3; PACKAGE_MANAGER in 2.2) reference of type purl.</summary>

@@ -28,6 +28,19 @@ public sealed record Package
 
     public string? Architecture { get; init; }
 
+    /// <summary>
+    /// The image's own application rather than something it depends on: a <c>package.json</c> outside
+    /// <c>node_modules</c>, a root <c>composer.json</c>. CycloneDX writes it as an <c>application</c> component, SPDX
+    /// with <c>primaryPackagePurpose: APPLICATION</c>.
+    /// </summary>
+    public bool IsApplication { get; init; }
+
+    /// <summary>
+    /// A development dependency (composer.lock's <c>packages-dev</c>), not needed to run the application: CycloneDX
+    /// <c>scope: optional</c>, SPDX <c>DEV_DEPENDENCY_OF</c> the application of the same folder (else the image).
+    /// </summary>
+    public bool IsDevelopment { get; init; }
+
     /// <summary>OS packages: the files the package manager says it installed (kept as evidence, not reported again).</summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 }

@@ -42,6 +42,11 @@ internal static class DocumentKey
             Add(package.Purl);
             Add(package.SourceName);
             Add(package.SourceVersion);
+            if (package.IsApplication || package.IsDevelopment)
+            {
+                // Only then, so that the serials of documents without such packages stay as they were.
+                Add($"application={package.IsApplication},development={package.IsDevelopment}");
+            }
             AddNumber(package.Licenses.Count);
             foreach (var license in package.Licenses)
             {

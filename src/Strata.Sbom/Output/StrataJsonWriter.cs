@@ -47,6 +47,14 @@ public static class StrataJsonWriter
             {
                 json.WriteString("architecture", package.Architecture);
             }
+            if (package.IsApplication)
+            {
+                json.WriteBoolean("application", true);
+            }
+            if (package.IsDevelopment)
+            {
+                json.WriteBoolean("development", true);
+            }
             json.WriteStringArray("licenses", package.Licenses);
             json.WriteStartArray("locations");
             foreach (var location in package.Locations)

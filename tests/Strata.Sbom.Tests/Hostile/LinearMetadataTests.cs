@@ -54,6 +54,30 @@ public sealed class LinearMetadataTests
         Assert.Equal(("LicenseRef-Custom-0", "LicenseRef-Custom-199999", "MIT"), (licenses[0], licenses[199_999], licenses[^1]));
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData(" ")]
+    public void A_free_text_copyright_with_half_a_million_common_licenses_references_is_read_in_bounded_memory(string separator)
+    {
+        var copyright = new StringBuilder("This program is free software, version 2 or any later version.\n");
+        for (var i = 0; i < 500_000; i++)
+        {
+            copyright.Append("/usr/share/common-licenses/GPL-2 and again").Append(separator);
+        }
+        var status = "Package: hostile\nVersion: 1\nStatus: install ok installed\n";
+
+        var run = Bounded.Run(
+            () => CatalogRun.Of(
+                new DpkgCataloger(),
+                CatalogRun.Debian12,
+                CatalogRun.File("var/lib/dpkg/status", status),
+                CatalogRun.File("usr/share/doc/hostile/copyright", copyright.ToString())),
+            400 * Bounded.MiB);
+
+        // The references near the grant are "or later"; those far below it are read without it.
+        Assert.Equal(["GPL-2.0-or-later", "GPL-2.0-only"], run.Single("hostile").Licenses);
+    }
+
     [Fact]
     public void A_dpkg_list_naming_one_path_half_a_million_folders_deep_is_read()
     {

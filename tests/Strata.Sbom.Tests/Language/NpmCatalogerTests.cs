@@ -65,15 +65,16 @@ public sealed class NpmCatalogerTests
     [InlineData("app/node_modules/a/node_modules/b/package.json", true)]
     [InlineData("app/node_modules/a/node_modules/@s/b/package.json", true)]
     [InlineData("app/node_modules/.pnpm/lodash@4.17.21/node_modules/lodash/package.json", true)]
-    [InlineData("app/package.json", false)]
-    [InlineData("package.json", false)]
+    [InlineData("app/package.json", true)]
+    [InlineData("package.json", true)]
+    [InlineData("srv/node_modules_backup/package.json", true)]
     [InlineData("app/node_modules/lodash/lib/package.json", false)]
     [InlineData("app/node_modules/@babel/package.json", false)]
     [InlineData("app/node_modules/@babel/core/lib/package.json", false)]
     [InlineData("app/node_modules/.pnpm/package.json", false)]
     [InlineData("app/node_modules/package.json", false)]
     [InlineData("app/node_modules/lodash/package.json.bak", false)]
-    public void Wants_package_folders_directly_under_node_modules(string path, bool wanted) =>
+    public void Wants_package_folders_directly_under_node_modules_and_applications_outside_node_modules(string path, bool wanted) =>
         Assert.Equal(wanted, new NpmCataloger().WantsPath(path));
 
     [Fact]

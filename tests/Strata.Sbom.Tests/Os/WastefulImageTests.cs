@@ -39,7 +39,8 @@ public sealed class WastefulImageTests
 
         Assert.Equal(["Zlib"], debs.Single(p => p.Name == "zlib1g").Licenses);
         Assert.Contains("GPL-3.0-or-later", debs.Single(p => p.Name == "bash").Licenses);
-        Assert.Empty(libc.Licenses);
+        // libc6's copyright file is free text: LGPL 2.1 or later for the library, GPL 2 or later for the utilities.
+        Assert.Equal(["LGPL-2.1-or-later", "GPL-2.0-or-later"], libc.Licenses);
 
         var python = debs.Single(p => p.Name == "python3");
         Assert.Equal(("python3-defaults", "3.11.2-1"), (python.SourceName, python.SourceVersion));

@@ -5,7 +5,8 @@ using Strata.Sbom.Output.Licenses;
 namespace Strata.Sbom.Output.CycloneDx;
 
 /// <summary>
-/// One package as a <c>library</c> component. Where it was found goes to <c>evidence.occurrences</c> (the paths) and to
+/// One package as a <c>library</c> component, or an <c>application</c> when it is the image's own (a development
+/// dependency adds <c>scope: optional</c>). Where it was found goes to <c>evidence.occurrences</c> (the paths) and to
 /// Strata's properties (<see cref="StrataProperties"/>).
 /// </summary>
 internal static class CycloneDxComponent
@@ -13,10 +14,14 @@ internal static class CycloneDxComponent
     public static void WritePackage(Utf8JsonWriter json, Package package, string bomRef, LicenseRefs refs)
     {
         json.WriteStartObject();
-        json.WriteString("type", "library");
+        json.WriteString("type", package.IsApplication ? "application" : "library");
         json.WriteString("bom-ref", bomRef);
         json.WriteString("name", package.Name);
         json.WriteOptional("version", package.Version);
+        if (package.IsDevelopment)
+        {
+            json.WriteString("scope", "optional");
+        }
         json.WriteOptional("purl", package.Purl);
         CycloneDxLicenses.Write(json, package.Licenses, refs);
         WriteProperties(json, StrataProperties.Of(package));

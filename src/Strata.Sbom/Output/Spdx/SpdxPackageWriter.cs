@@ -21,6 +21,10 @@ internal static class SpdxPackageWriter
         json.WriteOptional("versionInfo", package.Version);
         WriteUnanalysed(json);
         json.WriteString("licenseDeclared", DeclaredLicenses.Conjunction(DeclaredLicenses.Read(package.Licenses, refs), refs) ?? "NOASSERTION");
+        if (package.IsApplication)
+        {
+            json.WriteString("primaryPackagePurpose", "APPLICATION");
+        }
         if (package.Purl.Length > 0)
         {
             json.WriteStartArray("externalRefs");

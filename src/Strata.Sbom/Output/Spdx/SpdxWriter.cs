@@ -6,7 +6,9 @@ using Strata.Sbom.Output.Licenses;
 namespace Strata.Sbom.Output.Spdx;
 
 /// <summary>
-/// SPDX 2.3 JSON: the document DESCRIBES the image (a CONTAINER package), which CONTAINS its OS and every package.
+/// SPDX 2.3 JSON: the document DESCRIBES the image (a CONTAINER package), which CONTAINS its OS and every package;
+/// an application has primaryPackagePurpose APPLICATION, and a development dependency is also DEV_DEPENDENCY_OF the
+/// application whose folder holds it (else the image).
 /// Licences the SPDX list lacks get <c>LicenseRef-</c> identifiers defined in hasExtractedLicensingInfos.
 /// </summary>
 public static class SpdxWriter
@@ -85,8 +87,45 @@ public static class SpdxWriter
             WriteRelationship(json, SpdxIds.Image, "CONTAINS", package);
             SbomJson.FlushIfFull(json);
         }
+        WriteDevelopmentDependencies(json, document, ids);
         json.WriteEndArray();
     }
+
+    private static void WriteDevelopmentDependencies(Utf8JsonWriter json, SbomDocument document, SpdxIds ids)
+    {
+        var applications = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < document.Packages.Count; i++)
+        {
+            if (document.Packages[i].IsApplication && Folder(document.Packages[i]) is { } folder)
+            {
+                applications.TryAdd(folder, ids.Packages[i]);
+            }
+        }
+        for (var i = 0; i < document.Packages.Count; i++)
+        {
+            if (document.Packages[i].IsDevelopment)
+            {
+                WriteRelationship(json, ids.Packages[i], "DEV_DEPENDENCY_OF", Enclosing(applications, Folder(document.Packages[i])) ?? SpdxIds.Image);
+            }
+        }
+    }
+
+    /// <summary>The application of <paramref name="folder"/> or the nearest folder above it (<c>/app</c> for <c>/app/vendor/composer</c>).</summary>
+    private static string? Enclosing(Dictionary<string, string> applications, string? folder)
+    {
+        for (var at = folder; at is not null; at = at.Length == 0 ? null : at[..Math.Max(0, at.LastIndexOf('/'))])
+        {
+            if (applications.TryGetValue(at, out var application))
+            {
+                return application;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The folder of the manifest a package was read from (<c>/app</c> for <c>/app/composer.lock</c>).</summary>
+    private static string? Folder(Package package) =>
+        package.Locations.Count == 0 ? null : package.Locations[0].Path[..Math.Max(0, package.Locations[0].Path.LastIndexOf('/'))];
 
     private static void WriteRelationship(Utf8JsonWriter json, string from, string type, string to)
     {
