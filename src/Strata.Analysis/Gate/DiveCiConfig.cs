@@ -1,4 +1,5 @@
 using System.Globalization;
+using Strata.Analysis.Yaml;
 using Strata.Images;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -8,10 +9,14 @@ namespace Strata.Analysis.Gate;
 /// <summary>Reads a <c>.dive-ci</c> file (dive's format, plus Strata's dead-byte rules) into thresholds.</summary>
 public static class DiveCiConfig
 {
+    /// <summary>Far deeper than the format ever nests; a bound on the recursion of YamlDotNet\'s tree.</summary>
+    private const int MaxDepth = 32;
+
     private const string Disabled = "disabled";
 
     public static GateThresholds Parse(string yaml, string fileName)
     {
+        YamlDepth.Check(yaml, fileName, MaxDepth, "a .dive-ci file");
         var stream = new YamlStream();
         try
         {

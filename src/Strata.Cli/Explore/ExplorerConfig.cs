@@ -1,3 +1,4 @@
+using Strata.Analysis.Yaml;
 using Strata.Images;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
@@ -20,6 +21,9 @@ namespace Strata.Cli.Explore;
 /// </summary>
 public sealed record ExplorerConfig(KeyMap Keys, ExplorerColors Colors)
 {
+    /// <summary>Far deeper than the format ever nests; a bound on the recursion of YamlDotNet\'s tree.</summary>
+    private const int MaxDepth = 32;
+
     public static ExplorerConfig Default => new(new KeyMap(), new ExplorerColors());
 
     /// <summary>The config file's path for this environment, or null when neither XDG_CONFIG_HOME nor HOME is set.</summary>
@@ -52,6 +56,7 @@ public sealed record ExplorerConfig(KeyMap Keys, ExplorerColors Colors)
 
     public static ExplorerConfig Parse(string yaml, string fileName)
     {
+        YamlDepth.Check(yaml, fileName, MaxDepth, "an explorer config");
         var stream = new YamlStream();
         try
         {

@@ -93,6 +93,14 @@ public sealed class ExplorerConfigTests
     }
 
     [Fact]
+    public void A_file_of_deeply_nested_brackets_is_an_error_naming_the_file_not_a_stack_overflow()
+    {
+        var error = Assert.Throws<StrataException>(() => ExplorerConfig.Parse("explore: " + new string('[', 200_000), "config.yaml"));
+
+        Assert.StartsWith("config.yaml:1: nested more than 32 levels deep", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_file_means_the_defaults_and_HOME_is_the_fallback()
     {
         Assert.Equal("/home/u/.config/strata/config.yaml", ExplorerConfig.PathFor(name => name == "HOME" ? "/home/u" : null));
