@@ -16,12 +16,12 @@ public sealed partial class RegistryClient
 
     private const long MaxListingPageBytes = 16 * 1024 * 1024;
 
-    public Task<IReadOnlyList<string>> ListRepositoriesAsync(string registry, CancellationToken cancellationToken) =>
-        ListAsync(new RegistryReference(registry, "", null, null), $"v2/_catalog?n={ListingPageSize}", "repositories",
+    public Task<IReadOnlyList<string>> ListRepositoriesAsync(string registry, CancellationToken cancellationToken, int pageSize = ListingPageSize) =>
+        ListAsync(new RegistryReference(registry, "", null, null), $"v2/_catalog?n={pageSize}", "repositories",
             $"{registry}: catalog", ["registry:catalog:*"], cancellationToken);
 
-    public Task<IReadOnlyList<string>> ListTagsAsync(RegistryReference repository, CancellationToken cancellationToken) =>
-        ListAsync(repository, $"v2/{repository.Repository}/tags/list?n={ListingPageSize}", "tags",
+    public Task<IReadOnlyList<string>> ListTagsAsync(RegistryReference repository, CancellationToken cancellationToken, int pageSize = ListingPageSize) =>
+        ListAsync(repository, $"v2/{repository.Repository}/tags/list?n={pageSize}", "tags",
             $"{repository.Registry}/{repository.Repository}: tags", null, cancellationToken);
 
     private async Task<IReadOnlyList<string>> ListAsync(
