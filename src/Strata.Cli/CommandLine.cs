@@ -24,6 +24,7 @@ public static class CommandLine
         (["advise"], typeof(AdviseSettings)),
         (["slim"], typeof(SlimSettings)),
         (["scan-registry"], typeof(ScanRegistrySettings)),
+        (["policy"], typeof(PolicySettings)),
         (["cache", "ls"], typeof(CacheListSettings)),
         (["cache", "du"], typeof(CacheSettings)),
         (["cache", "prune"], typeof(CachePruneSettings)),
@@ -92,6 +93,11 @@ public static class CommandLine
             .WithDescription("Scan every repository of a registry (or of a prefix, or one shard): one report per image and summary.json; layers shared between images are read once, and a second run skips what was reported. Exits 1 when an image could not be scanned.")
             .WithExample("scan-registry", "localhost:5000", "--tags", "all", "--output", "registry-scan")
             .WithExample("scan-registry", "localhost:5000/team", "--tags", "newest:3", "--concurrency", "4", "--shard", "0/2");
+        config.AddCommand<PolicyCommand>("policy")
+            .WithDescription("Judge an image against the policies of strata-policy.yaml (or the built-in defaults): PASS, FAIL or SKIP each, with evidence, and a health grade A-F. Exits 1 when a policy fails.")
+            .WithExample("policy", ExampleImage)
+            .WithExample("policy", ExampleImage, "--format", "json", "-o", "policy.json")
+            .WithExample("policy", ExampleImage, "--format", "sarif", "-o", "policy.sarif", "--exit-code", "0");
         config.AddBranch("cache", cache =>
         {
             cache.SetDescription("The local blob cache.");

@@ -22,8 +22,6 @@ public sealed class ScanRegistryCommand(CliContext context) : AsyncCommand<ScanR
 {
     public const string DefaultOutput = "strata-scan";
 
-    private const string PolicyFileName = "strata-policy.yaml";
-
     private readonly Lock _progress = new();
 
     public override async Task<int> ExecuteAsync(CommandContext commandContext, ScanRegistrySettings settings, CancellationToken cancellationToken)
@@ -81,10 +79,10 @@ public sealed class ScanRegistryCommand(CliContext context) : AsyncCommand<ScanR
     {
         if (settings.Policy is { } given)
         {
-            return PolicySet.Load(ScanInputs.ExistingFile(context, given, "--policy"));
+            return PolicySet.Load(ScanInputs.ExistingFile(context, given, "--policy"), given);
         }
-        var found = context.ResolvePath(PolicyFileName);
-        return File.Exists(found) ? PolicySet.Load(found) : PolicySet.Default;
+        var found = context.ResolvePath(PolicySet.FileName);
+        return File.Exists(found) ? PolicySet.Load(found, PolicySet.FileName) : PolicySet.Default;
     }
 
     private string OutputFolder(string given)
