@@ -67,7 +67,12 @@ public sealed class RegistryScanner(RegistryClient client, BlobCache blobs, Regi
         switch (options.Tags.Kind)
         {
             case TagSelectionKind.Latest:
-                return tags.Contains("latest") ? ["latest"] : [];
+                if (!tags.Contains("latest"))
+                {
+                    Progress?.Invoke($"{repository}: no tag 'latest', nothing scanned (--tags all or newest:N take the others)");
+                    return [];
+                }
+                return ["latest"];
             case TagSelectionKind.All:
                 return tags;
             default:
