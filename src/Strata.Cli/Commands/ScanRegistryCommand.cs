@@ -71,7 +71,7 @@ public sealed class ScanRegistryCommand(CliContext context) : AsyncCommand<ScanR
     {
         lock (_progress)
         {
-            context.Error.WriteLine(line, Style.Plain);
+            context.Error.WriteLine(Rendering.TerminalText.Message(line), Style.Plain);
         }
     }
 

@@ -107,13 +107,19 @@ public sealed class ScanRegistryTests(FleetRegistry registry) : IClassFixture<Fl
             && i.GetProperty("status").GetString() == "scanned");
     }
 
+    /// <summary>Two processes at once, as two pods would run them, sharing one cache folder (and so one layer cache file).</summary>
     [Fact(Timeout = Timeout)]
-    public async Task Two_shards_cover_every_repository_exactly_once()
+    public async Task Two_shards_run_at_once_cover_every_repository_exactly_once()
     {
         using var work = new TempDirectory();
 
-        var first = await ScanAsync(work.File("shard0"), work.File("cache"), "--shard", "0/2", "--tags", "all");
-        var second = await ScanAsync(work.File("shard1"), work.File("cache"), "--shard", "1/2", "--tags", "all");
+        var runs = await Task.WhenAll(
+            StrataProcess.RunAsync(Arguments(work.File("shard0"), "--shard", "0/2", "--tags", "all"), work.File("cache"), Cancellation),
+            StrataProcess.RunAsync(Arguments(work.File("shard1"), "--shard", "1/2", "--tags", "all"), work.File("cache"), Cancellation));
+
+        Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Output));
+        var first = Summary(work.File("shard0"));
+        var second = Summary(work.File("shard1"));
 
         var shards = new[] { first, second }.Select(s => s.GetProperty("repositories").EnumerateArray().Select(r => r.GetString()!).ToList()).ToList();
         Assert.Equal(FleetRegistry.Repositories, shards.SelectMany(s => s).Order(StringComparer.Ordinal));
@@ -157,6 +163,12 @@ public sealed class ScanRegistryTests(FleetRegistry registry) : IClassFixture<Fl
         var result = await CliRunner.RunAsync(args);
         CliAssert.ExitCode(0, result);
         using var summary = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "summary.json"), Cancellation));
+        return summary.RootElement.Clone();
+    }
+
+    private static JsonElement Summary(string output)
+    {
+        using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "summary.json")));
         return summary.RootElement.Clone();
     }
 
