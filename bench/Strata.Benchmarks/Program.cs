@@ -3,7 +3,8 @@ using Strata.Benchmarks;
 
 // `phases wasteful|million` times each step of the analysis once (a quick breakdown); `pull [pairs]` times skopeo
 // and strata pulls in alternation (a check on a busy machine); `advisories [repeats]` times the database's import and
-// lookup once each; `explore [repeats]` times the explorer's keypresses on the million-file image; anything else goes to BenchmarkDotNet.
+// lookup once each; `explore [repeats]` times the explorer's keypresses on the million-file image; `registry-scan [repeats]`
+// times scan-registry's speed target in this process; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "phases")
 {
     return PhaseTimer.Run(args[1..]);
@@ -15,6 +16,10 @@ if (args.Length > 0 && args[0] == "advisories")
 if (args.Length > 0 && args[0] == "explore")
 {
     return ExplorerTimer.Run(args[1..]);
+}
+if (args.Length > 0 && args[0] == "registry-scan")
+{
+    return RegistryScanTimer.Run(args[1..]);
 }
 if (args.Length > 0 && args[0] == "pull")
 {

@@ -13,4 +13,7 @@ public sealed record AnalysisOptions
 
     /// <summary>Sees file contents during the one read of each layer (package catalogers use it).</summary>
     public Reading.IFileCaptor? Captor { get; init; }
+
+    /// <summary>Layers read before, by diff_id: a known layer is handed back instead of read (scan-registry uses it).</summary>
+    public Caching.ILayerCache? LayerCache { get; init; }
 }

@@ -73,7 +73,7 @@ public static class ImageAnalyzer
         };
         try
         {
-            Parallel.ForEach(order, parallel, blob => layers[blob.Index] = ReadLayer(blob, options, progress, warn, cancellationToken));
+            Parallel.ForEach(order, parallel, blob => layers[blob.Index] = Caching.CachedLayerReading.Read(blob, options, progress, warn, cancellationToken));
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is StrataException) is { } first)
         {

@@ -23,6 +23,7 @@ public static class CommandLine
         (["push"], typeof(PushSettings)),
         (["advise"], typeof(AdviseSettings)),
         (["slim"], typeof(SlimSettings)),
+        (["scan-registry"], typeof(ScanRegistrySettings)),
         (["policy"], typeof(PolicySettings)),
         (["cache", "ls"], typeof(CacheListSettings)),
         (["cache", "du"], typeof(CacheSettings)),
@@ -88,6 +89,10 @@ public static class CommandLine
             .WithExample("slim", ExampleImage, "oci:slim-wasteful")
             .WithExample("slim", ExampleImage, "docker-archive:wasteful-slim.tar:wasteful:slim", "--drop", "caches", "--drop", "docs", "--compression", "zstd")
             .WithExample("slim", ExampleImage, "oci:slim-wasteful", "--dry-run", "--format", "json", "-o", "slim.json");
+        config.AddCommand<ScanRegistryCommand>("scan-registry")
+            .WithDescription("Scan every repository of a registry (or of a prefix, or one shard): one report per image and summary.json; layers shared between images are read once, and a second run skips what was reported. Exits 1 when an image could not be scanned.")
+            .WithExample("scan-registry", "localhost:5000", "--tags", "all", "--output", "registry-scan")
+            .WithExample("scan-registry", "localhost:5000/team", "--tags", "newest:3", "--concurrency", "4", "--shard", "0/2");
         config.AddCommand<PolicyCommand>("policy")
             .WithDescription("Judge an image against the policies of strata-policy.yaml (or the built-in defaults): PASS, FAIL or SKIP each, with evidence, and a health grade A-F. Exits 1 when a policy fails.")
             .WithExample("policy", ExampleImage)

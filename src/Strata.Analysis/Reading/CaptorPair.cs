@@ -3,6 +3,10 @@ namespace Strata.Analysis.Reading;
 /// <summary>Two captors seeing the same single pass (the SBOM's package files and advise's secret scan).</summary>
 public sealed class CaptorPair(IFileCaptor first, IFileCaptor second) : IFileCaptor
 {
+    public IFileCaptor First => first;
+
+    public IFileCaptor Second => second;
+
     public IFileSink? Open(int layer, string path, long size, int mode, ReadOnlySpan<byte> head)
     {
         var a = first.Open(layer, path, size, mode, head);

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace Strata.Cli.Commands;
 
 /// <summary>Options every command that reads an image shares.</summary>
-public class ImageSettings : StrataSettings
+public class ImageSettings : StrataSettings, IRegistrySettings
 {
     [CommandArgument(0, "<IMAGE>")]
     [Description("oci:DIR[[:TAG]], oci-archive:PATH[[:TAG]], docker-archive:PATH[[:NAME:TAG]], docker-daemon:NAME[[:TAG]], podman:NAME[[:TAG]], docker://REGISTRY/REPOSITORY[[:TAG]], REGISTRY/REPOSITORY[[:TAG]], or a path")]

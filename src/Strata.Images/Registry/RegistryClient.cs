@@ -143,6 +143,11 @@ public sealed partial class RegistryClient : IDisposable
 
     private static string Scope(string repository, RegistryAccess access, IReadOnlyList<string>? extra)
     {
+        if (repository.Length == 0)
+        {
+            // A request about the registry itself (the catalog) asks only for the scopes it names.
+            return string.Join(' ', extra ?? []);
+        }
         var scope = $"repository:{repository}:{(access == RegistryAccess.Push ? "pull,push" : "pull")}";
         return extra is null || extra.Count == 0 ? scope : scope + " " + string.Join(' ', extra);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using Strata.Analysis.Caching;
 using Strata.Analysis.Model;
 using Strata.Analysis.Reading;
 
@@ -11,7 +12,7 @@ namespace Strata.Policy.Assessment;
 /// from root by its uid. Only the copy the final file system shows counts. The file is small; one larger than the
 /// head the reader hands over is passed by (no user database is that big).
 /// </summary>
-internal sealed class PasswdCaptor : IFileCaptor
+internal sealed class PasswdCaptor : IFileCaptor, ICacheableCaptor
 {
     private const string PasswdPath = "etc/passwd";
 
@@ -24,6 +25,22 @@ internal sealed class PasswdCaptor : IFileCaptor
             copies[layer] = Encoding.UTF8.GetString(head);
         }
         return null;
+    }
+
+    public IReadOnlyList<CaptorPart> Parts { get; } = [new("passwd", CodeVersion.Of(typeof(PasswdCaptor)))];
+
+    /// <summary>For the layer cache: the layer's copy as UTF-8 after a 1, or a lone 0 when the layer has none.</summary>
+    public IReadOnlyDictionary<string, byte[]>? Save(int layer) => new Dictionary<string, byte[]>
+    {
+        ["passwd"] = copies.TryGetValue(layer, out var text) ? [1, .. Encoding.UTF8.GetBytes(text)] : [0],
+    };
+
+    public void Restore(int layer, IReadOnlyDictionary<string, byte[]> parts)
+    {
+        if (parts["passwd"] is [1, .. var text])
+        {
+            copies[layer] = Encoding.UTF8.GetString(text);
+        }
     }
 
     /// <summary>User name to uid, from the copy of /etc/passwd the final file system shows; empty when it shows none.</summary>

@@ -6,21 +6,21 @@ using Strata.Sbom.Os;
 namespace Strata.Sbom.Capture;
 
 /// <summary>Keeps, during the single pass over the layers, exactly the files the catalogers (and OS detection) ask for.</summary>
-public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, Action<string> warn, Func<int, string, Model.PackageLocation> locate)
-    : IFileCaptor
+public sealed partial class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, Action<string> warn, Func<int, string, Model.PackageLocation> locate)
+    : IFileCaptor, Analysis.Caching.ICacheableCaptor
 {
     private const long OsFileCap = 64 * 1024;
 
     private readonly Action<string> _warn = warn;
     private readonly Func<int, string, Model.PackageLocation> _locate = locate;
     private readonly ConcurrentBag<(string Cataloger, CapturedFile File)> _captured = [];
-    private readonly ConcurrentBag<(CapturedFile File, Model.Package Package)> _catalogedOnArrival = [];
+    private readonly ConcurrentBag<(string Cataloger, CapturedFile File, Model.Package Package)> _catalogedOnArrival = [];
 
     /// <summary>The file captured last for each path of each layer, so that a later entry for that path supersedes it.</summary>
     private readonly ConcurrentDictionary<(int Layer, string Path), CapturedFile> _lastCaptured = new();
 
     /// <summary>Packages found in files cataloged as soon as they were read, with the file each came from.</summary>
-    public IEnumerable<(CapturedFile File, Model.Package Package)> CatalogedOnArrival => _catalogedOnArrival;
+    public IEnumerable<(CapturedFile File, Model.Package Package)> CatalogedOnArrival => _catalogedOnArrival.Select(c => (c.File, c.Package));
 
     public IEnumerable<CapturedFile> FilesFor(string cataloger) =>
         _captured.Where(c => c.Cataloger == cataloger).Select(c => c.File).OrderBy(f => f.Layer).ThenBy(f => f.Path, StringComparer.Ordinal);
@@ -56,10 +56,10 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
         }
         if (size > cap)
         {
-            _warn($"/{path} (layer {layer}): {size} bytes, over the {cap}-byte limit for package metadata; skipped");
+            Warn(layer, $"/{path} (layer {layer}): {size} bytes, over the {cap}-byte limit for package metadata; skipped");
             return null;
         }
-        if (wanting is [var only] && !forOs && only.Reducer(path, _warn) is { } reducer)
+        if (wanting is [var only] && !forOs && only.Reducer(path, message => Warn(layer, message)) is { } reducer)
         {
             return new ReducingSink(this, only.Name, new CapturedFile(path, layer, size, mode, []), reducer, head);
         }
@@ -91,6 +91,7 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
             return true;
         }
         Interlocked.Add(ref _held, -bytes);
+        _warnedLayers[layer] = true;
         if (Interlocked.Exchange(ref _budgetWarned, 1) == 0)
         {
             _warn($"/{path} (layer {layer}): the package metadata kept so far would pass the {HeldBudget}-byte limit; " +
@@ -169,10 +170,10 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
             {
                 if (cataloger.CatalogsFilesAlone)
                 {
-                    var context = new CatalogContext([_file], null, _owner._warn, _owner._locate);
+                    var context = new CatalogContext([_file], null, message => _owner.Warn(_file.Layer, message), _owner._locate);
                     foreach (var package in cataloger.Catalog(context))
                     {
-                        _owner._catalogedOnArrival.Add((kept, package));
+                        _owner._catalogedOnArrival.Add((cataloger.Name, kept, package));
                     }
                 }
                 else

@@ -12,7 +12,7 @@ namespace Strata.Analysis.Advising.Safety;
 /// judged, from the first bytes the reader hands over anyway: no sink is ever opened, so no file is held or read
 /// further. Thread-safe: layers are read in parallel.
 /// </summary>
-public sealed class SecretFileCaptor : IFileCaptor
+public sealed class SecretFileCaptor : IFileCaptor, Caching.ICacheableCaptor
 {
     /// <summary>Keys and credential files are small; a larger file is passed over.</summary>
     public const int MaxFileSize = 64 * 1024;
@@ -33,6 +33,20 @@ public sealed class SecretFileCaptor : IFileCaptor
             _hits.Add(new SecretFileHit(layer, "/" + path, found.Kind, found.Hint));
         }
         return null;
+    }
+
+    public IReadOnlyList<Caching.CaptorPart> Parts { get; } = [new("secrets", Caching.CodeVersion.Of(typeof(SecretFileCaptor), typeof(SecretPatterns)))];
+
+    /// <summary>The hits in one layer, for the layer cache.</summary>
+    public IReadOnlyDictionary<string, byte[]>? Save(int layer) =>
+        new Dictionary<string, byte[]> { ["secrets"] = Caching.SecretHitCodec.Encode(_hits.Where(h => h.Layer == layer)) };
+
+    public void Restore(int layer, IReadOnlyDictionary<string, byte[]> parts)
+    {
+        foreach (var hit in Caching.SecretHitCodec.Decode(parts["secrets"]))
+        {
+            _hits.Add(hit with { Layer = layer });
+        }
     }
 
     /// <summary>What secret a small text file holds, if any.</summary>
