@@ -23,6 +23,7 @@ public static class CommandLine
         (["push"], typeof(PushSettings)),
         (["advise"], typeof(AdviseSettings)),
         (["slim"], typeof(SlimSettings)),
+        (["report"], typeof(ReportSettings)),
         (["cache", "ls"], typeof(CacheListSettings)),
         (["cache", "du"], typeof(CacheSettings)),
         (["cache", "prune"], typeof(CachePruneSettings)),
@@ -87,6 +88,10 @@ public static class CommandLine
             .WithExample("slim", ExampleImage, "oci:slim-wasteful")
             .WithExample("slim", ExampleImage, "docker-archive:wasteful-slim.tar:wasteful:slim", "--drop", "caches", "--drop", "docs", "--compression", "zstd")
             .WithExample("slim", ExampleImage, "oci:slim-wasteful", "--dry-run", "--format", "json", "-o", "slim.json");
+        config.AddCommand<ReportCommand>("report")
+            .WithDescription("Write one self-contained HTML page about an image: size map of every byte, layers and their changes, waste, advice, packages, vulnerabilities (--db), policy grade (--policy).")
+            .WithExample("report", ExampleImage, "-o", "report.html")
+            .WithExample("report", "oci:../shared/fixtures/images/oci:wasteful", "--dockerfile", "../shared/fixtures/dockerfiles/wasteful/Dockerfile", "-o", "wasteful.html");
         config.AddBranch("cache", cache =>
         {
             cache.SetDescription("The local blob cache.");
