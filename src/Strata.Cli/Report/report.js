@@ -106,7 +106,11 @@
       let shown = rows;
       if (filterText) {
         const needle = filterText.toLowerCase();
-        shown = rows.filter((row) => columns.some((c) => String(c.format ? c.format(row) : row[c.key] ?? '').toLowerCase().includes(needle)));
+        // Matched against the data itself (paths, names, versions), not the cells' formatting.
+        shown = rows.filter((row) => columns.some((c) => {
+          const value = c.text ? c.text(row) : row[c.key];
+          return value !== null && value !== undefined && typeof value !== 'object' && String(value).toLowerCase().includes(needle);
+        }));
       }
       if (sortKey) {
         const column = columns.find((c) => c.key === sortKey);
@@ -380,9 +384,11 @@
     canvas.addEventListener('click', (event) => {
       const box = boxOf(event);
       if (!box) return;
-      const node = box.__node;
+      // One level at a time, as the keyboard goes: the click zooms into the box's folder at the top level.
+      let node = box.__node;
+      while (node.parentNode && node.parentNode !== current) node = node.parentNode;
       if (node.type === 'd' && node.children) zoom(node);
-      else showTip(node, event);
+      else showTip(box.__node, event);
     });
     canvas.addEventListener('keydown', (event) => {
       const box = boxOf(event);
@@ -509,7 +515,7 @@
         { key: 'size', label: 'File size', numeric: true, format: (g) => size(g.size) },
         { key: 'pathCount', label: 'Copies', numeric: true },
         { key: 'bytes', label: 'Saves', numeric: true, format: (g) => size(g.bytes) },
-        { key: 'paths', label: 'Paths', sortKey: (g) => g.paths[0], format: (g) => pathList(g) },
+        { key: 'paths', label: 'Paths', sortKey: (g) => g.paths[0], text: (g) => g.paths.join(' '), format: (g) => pathList(g) },
       ], d.groups, { filter: 'Filter the duplicates', sort: ['bytes', -1], total: d.count, limit: 200 }));
   }
 
@@ -525,7 +531,7 @@
       table([
         { key: 'id', label: 'ID' },
         { key: 'severity', label: 'Severity', sortKey: (a) => ({ error: 3, warning: 2, info: 1 })[a.severity] || 0 },
-        { key: 'title', label: 'Finding', format: (a) => el('div', {}, el('strong', { text: a.title }), el('div', { text: a.message }), a.fix ? el('div', { class: 'fix' }, 'Fix: ', el('code', { text: a.fix })) : null, a.paths.length ? pathList(a) : null) },
+        { key: 'title', label: 'Finding', text: (a) => [a.title, a.message, a.fix, ...a.paths].join(' '), format: (a) => el('div', {}, el('strong', { text: a.title }), el('div', { text: a.message }), a.fix ? el('div', { class: 'fix' }, 'Fix: ', el('code', { text: a.fix })) : null, a.paths.length ? pathList(a) : null) },
         { key: 'bytes', label: 'Saves', numeric: true, format: (a) => size(a.bytes) },
         { key: 'layer', label: 'Layer', numeric: true, format: (a) => layerName(a.layer) },
         { key: 'line', label: 'Dockerfile', numeric: true, format: (a) => lineName(a.line) },
@@ -570,7 +576,7 @@
         { key: 'name', label: 'Policy' },
         { key: 'status', label: 'Result', format: (r) => el('span', { class: `status status-${r.status}`, text: r.status }) },
         { key: 'reason', label: 'Why' },
-        { key: 'evidence', label: 'Evidence', sortKey: (r) => r.evidenceCount, format: (r) => el('ul', { class: 'paths' }, r.evidence.map((e) => el('li', {}, el('code', { text: e })))) },
+        { key: 'evidence', label: 'Evidence', text: (r) => r.evidence.join(' '), sortKey: (r) => r.evidenceCount, format: (r) => el('ul', { class: 'paths' }, r.evidence.map((e) => el('li', {}, el('code', { text: e })))) },
       ], p.results, { rowAttributes: (r) => ({ 'data-policy': r.name, 'data-status': r.status }) }));
   }
 

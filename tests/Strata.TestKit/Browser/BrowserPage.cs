@@ -1,0 +1,151 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Strata.TestKit.Browser;
+
+/// <summary>
+/// One tab: loads a page, evaluates script in it, clicks with real mouse events, takes screenshots, and keeps what
+/// the page reported: its console errors and uncaught exceptions, and every network request it made.
+/// </summary>
+public sealed class BrowserPage
+{
+    private readonly DevToolsConnection _connection;
+    private readonly string _session;
+
+    internal BrowserPage(DevToolsConnection connection, string session)
+    {
+        _connection = connection;
+        _session = session;
+    }
+
+    internal async Task EnableAsync(CancellationToken cancellationToken)
+    {
+        foreach (var domain in (string[])["Runtime.enable", "Page.enable", "Log.enable", "Network.enable"])
+        {
+            await SendAsync(domain, null, cancellationToken);
+        }
+    }
+
+    private IEnumerable<DevToolsEvent> MyEvents => _connection.Events.Where(e => e.SessionId == _session);
+
+    /// <summary>Console errors, uncaught exceptions and error log entries (such as refused loads), as text.</summary>
+    public IReadOnlyList<string> Errors => MyEvents.SelectMany(ErrorText).ToList();
+
+    /// <summary>The URL of every request the page sent, the page's own load included.</summary>
+    public IReadOnlyList<string> Requests => MyEvents
+        .Where(e => e.Method == "Network.requestWillBeSent")
+        .Select(e => e.Params.GetProperty("request").GetProperty("url").GetString() ?? "")
+        .ToList();
+
+    /// <summary>Loads the URL and waits for the load event, then for <paramref name="readyExpression"/> to be true.</summary>
+    public async Task LoadAsync(string url, string readyExpression, CancellationToken cancellationToken)
+    {
+        var loaded = WaitForEventAsync("Page.loadEventFired", cancellationToken);
+        await SendAsync("Page.navigate", new JsonObject { ["url"] = url }, cancellationToken);
+        await loaded;
+        await WaitUntilAsync(readyExpression, cancellationToken);
+    }
+
+    /// <summary>Polls an expression until it is true (bounded by a generous timeout, so a broken page fails rather than hangs).</summary>
+    public async Task WaitUntilAsync(string expression, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (!(await EvaluateAsync(expression, timeout.Token)).ValueKind.Equals(JsonValueKind.True))
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    /// <summary>The expression's value, as JSON (returned by value; a promise is awaited); a thrown error throws.</summary>
+    public async Task<JsonElement> EvaluateAsync(string expression, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync("Runtime.evaluate",
+            new JsonObject { ["expression"] = expression, ["returnByValue"] = true, ["awaitPromise"] = true }, cancellationToken);
+        if (result.TryGetProperty("exceptionDetails", out var exception))
+        {
+            throw new InvalidOperationException($"the page threw evaluating {expression}: {exception}");
+        }
+        var value = result.GetProperty("result");
+        return value.TryGetProperty("value", out var json) ? json.Clone() : default;
+    }
+
+    /// <summary>Clicks the middle of the first element matching the CSS selector with real mouse events (after scrolling it into view).</summary>
+    public async Task ClickAsync(string selector, CancellationToken cancellationToken)
+    {
+        var box = await EvaluateAsync(
+            $"(() => {{ const e = document.querySelector({JsonSerializer.Serialize(selector)}); if (!e) return null; e.scrollIntoView({{block: 'center'}}); " +
+            "const r = e.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()", cancellationToken);
+        if (box.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidOperationException($"no element matches {selector}");
+        }
+        var x = box.GetProperty("x").GetDouble();
+        var y = box.GetProperty("y").GetDouble();
+        await MouseAsync("mouseMoved", x, y, cancellationToken);
+        await MouseAsync("mousePressed", x, y, cancellationToken);
+        await MouseAsync("mouseReleased", x, y, cancellationToken);
+    }
+
+    /// <summary>Presses a key (such as Enter or Escape) on the focused element.</summary>
+    public async Task PressAsync(string key, CancellationToken cancellationToken)
+    {
+        foreach (var type in (string[])["keyDown", "keyUp"])
+        {
+            await SendAsync("Input.dispatchKeyEvent", new JsonObject { ["type"] = type, ["key"] = key, ["code"] = key }, cancellationToken);
+        }
+    }
+
+    /// <summary>A PNG of the whole page (not only the window), written to <paramref name="path"/>.</summary>
+    public async Task ScreenshotAsync(string path, CancellationToken cancellationToken)
+    {
+        var shot = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = true }, cancellationToken);
+        await File.WriteAllBytesAsync(path, Convert.FromBase64String(shot.GetProperty("data").GetString()!), cancellationToken);
+    }
+
+    private Task MouseAsync(string type, double x, double y, CancellationToken cancellationToken) =>
+        SendAsync("Input.dispatchMouseEvent",
+            new JsonObject { ["type"] = type, ["x"] = x, ["y"] = y, ["button"] = "left", ["clickCount"] = 1 }, cancellationToken);
+
+    private Task<JsonElement> SendAsync(string method, JsonObject? parameters, CancellationToken cancellationToken) =>
+        _connection.SendAsync(method, parameters, _session, cancellationToken);
+
+    private async Task WaitForEventAsync(string method, CancellationToken cancellationToken)
+    {
+        var fired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Listen(DevToolsEvent e)
+        {
+            if (e.SessionId == _session && e.Method == method)
+            {
+                fired.TrySetResult();
+            }
+        }
+        _connection.EventReceived += Listen;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            await fired.Task.WaitAsync(timeout.Token);
+        }
+        finally
+        {
+            _connection.EventReceived -= Listen;
+        }
+    }
+
+    private static IEnumerable<string> ErrorText(DevToolsEvent e)
+    {
+        switch (e.Method)
+        {
+            case "Runtime.exceptionThrown":
+                yield return "exception: " + e.Params.GetProperty("exceptionDetails");
+                break;
+            case "Runtime.consoleAPICalled" when e.Params.GetProperty("type").GetString() is "error" or "assert":
+                yield return "console: " + e.Params.GetProperty("args");
+                break;
+            case "Log.entryAdded" when e.Params.GetProperty("entry").GetProperty("level").GetString() == "error":
+                yield return "log: " + e.Params.GetProperty("entry").GetProperty("text").GetString();
+                break;
+        }
+    }
+}
