@@ -167,7 +167,8 @@
       ['Config digest', image.configDigest],
       ['Platform', image.platform],
       ['Operating system', image.os],
-      ['Base image', image.baseLayers === null ? null : `${image.baseName || 'unnamed'} (${plural(image.baseLayers, 'layer')})`],
+      ['Base image', image.baseName === null && image.baseLayers === null ? null
+        : `${image.baseName || 'unnamed'}${image.baseLayers === null ? '' : ` (${plural(image.baseLayers, 'layer')})`}`],
     ].filter(([, value]) => value);
     return el('header', {},
       el('h1', {}, 'Strata report: ', el('span', { class: 'image-name', text: image.name })),
