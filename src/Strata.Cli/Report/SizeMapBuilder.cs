@@ -56,8 +56,7 @@ internal static class SizeMapBuilder
 
     /// <summary>
     /// Writes the map as a flat array of rows, parents before children: <c>[parent, type, name, size, ...]</c>.
-    /// Types: <c>d</c> an open folder (min layer, max layer), <c>g</c> a closed folder (min layer, max layer, files,
-    /// dead bytes), <c>f</c> a file (layer), <c>o</c> the rest of a folder's files (how many), <c>x</c> dead bytes
+    /// Types: <c>d</c> an open folder and <c>g</c> a closed one (min layer, max layer, files, dead bytes), <c>f</c> a file (layer), <c>o</c> the rest of a folder's files (how many), <c>x</c> dead bytes
     /// (killing layer, files, largest path). A flat list keeps any nesting depth out of the JSON and the page's code.
     /// </summary>
     public static SizeMapStats Write(Utf8JsonWriter json, SizeMapFolder root, int nodeBudget)
@@ -152,10 +151,10 @@ internal static class SizeMapBuilder
         Row(json, parent, isOpen ? "d" : "g", folder.Name, folder.Total, stats);
         json.WriteNumberValue(folder.MinLayer);
         json.WriteNumberValue(folder.MaxLayer);
+        json.WriteNumberValue(folder.FileCount);
+        json.WriteNumberValue(folder.DeadTotal);
         if (!isOpen)
         {
-            json.WriteNumberValue(folder.FileCount);
-            json.WriteNumberValue(folder.DeadTotal);
             stats.ClosedFolders++;
         }
         json.WriteEndArray();

@@ -223,10 +223,8 @@
       if (type === 'd' || type === 'g') {
         node.minLayer = row[4];
         node.maxLayer = row[5];
-        if (type === 'g') {
-          node.files = row[6];
-          node.dead = row[7];
-        }
+        node.files = row[6];
+        node.dead = row[7];
       } else if (type === 'f') {
         node.layer = row[4];
       } else if (type === 'o') {
@@ -261,8 +259,9 @@
         return [`${node.parentNode.path}: ${node.name}`, `${size(node.size)} in ${plural(node.files, 'file')}, grouped to keep the page light`];
       default: {
         const layers = node.minLayer < 0 ? 'no visible files' : node.minLayer === node.maxLayer ? `added by layer ${node.minLayer}` : `files from layers ${node.minLayer}–${node.maxLayer}`;
-        const closed = node.type === 'g' ? `; ${plural(node.files, 'file')} not drawn one by one (${size(node.dead)} dead)` : '';
-        return [node.path, `${size(node.size)}, ${layers}${closed}`];
+        const dead = node.dead ? `; ${size(node.dead)} of it dead` : '';
+        const closed = node.type === 'g' ? `; its ${plural(node.files, 'file')} are not drawn one by one` : '';
+        return [node.path, `${size(node.size)}, ${layers}${dead}${closed}`];
       }
     }
   }
@@ -358,8 +357,12 @@
         const colourLayer = node.type === 'f' ? node.layer : node.type === 'x' ? node.killer : node.maxLayer;
         if (node.type === 'x') {
           box.style.backgroundImage = `repeating-linear-gradient(45deg, ${layerColour(colourLayer, 62)} 0 6px, ${layerColour(colourLayer, 86)} 6px 12px)`;
-        } else if (node.type === 'f' || node.type === 'g') {
-          box.style.background = layerColour(colourLayer, node.type === 'g' ? 88 : 78);
+        } else if (node.type === 'f' || node.type === 'g' || (node.type === 'd' && !d.children)) {
+          // A folder drawn without its contents (closed, or deeper than shown) is tinted like what it mostly holds.
+          const mostlyDead = node.type !== 'f' && node.dead * 2 > node.size;
+          box.style.background = mostlyDead
+            ? 'repeating-linear-gradient(45deg, hsl(0 0% 70%) 0 6px, hsl(0 0% 90%) 6px 12px)'
+            : layerColour(colourLayer, node.type === 'f' ? 78 : 88);
         }
         if (w > 40 && h > 14) {
           box.appendChild(el('span', { class: 'label', text: node.type === 'x' ? `dead: ${size(node.size)} (layer ${node.killer})` : `${node.name} ${size(node.size)}` }));
@@ -590,5 +593,9 @@
   const main = el('main', {}, parts.map(([, , build]) => build()));
   app.replaceChildren(header(), navigation(parts), main,
     el('footer', {}, `Written by ${data.image.generator}. The size map is laid out with d3-hierarchy (ISC licence). This page makes no network request.`));
-  requestAnimationFrame(() => document.body.setAttribute('data-ready', 'true'));
+  requestAnimationFrame(() => {
+    // How long the page took from navigation to drawn, for anyone checking it stays quick on a huge image.
+    document.body.setAttribute('data-drawn-ms', String(Math.round(performance.now())));
+    document.body.setAttribute('data-ready', 'true');
+  });
 })();

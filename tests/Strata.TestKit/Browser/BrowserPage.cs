@@ -96,10 +96,14 @@ public sealed class BrowserPage
         }
     }
 
-    /// <summary>A PNG of the whole page (not only the window), written to <paramref name="path"/>.</summary>
-    public async Task ScreenshotAsync(string path, CancellationToken cancellationToken)
+    /// <summary>A PNG of the top of the page, down to <paramref name="height"/> pixels (beyond the window), written to <paramref name="path"/>.</summary>
+    public async Task ScreenshotAsync(string path, CancellationToken cancellationToken, int height = 2000)
     {
-        var shot = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = true }, cancellationToken);
+        var width = (await EvaluateAsync("document.documentElement.scrollWidth", cancellationToken)).GetDouble();
+        var full = (await EvaluateAsync("document.documentElement.scrollHeight", cancellationToken)).GetDouble();
+        var clip = new JsonObject { ["x"] = 0, ["y"] = 0, ["width"] = width, ["height"] = Math.Min(full, height), ["scale"] = 1 };
+        var shot = await SendAsync("Page.captureScreenshot",
+            new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = true, ["clip"] = clip }, cancellationToken);
         await File.WriteAllBytesAsync(path, Convert.FromBase64String(shot.GetProperty("data").GetString()!), cancellationToken);
     }
 
