@@ -23,6 +23,7 @@ public static class CommandLine
         (["push"], typeof(PushSettings)),
         (["advise"], typeof(AdviseSettings)),
         (["slim"], typeof(SlimSettings)),
+        (["policy"], typeof(PolicySettings)),
         (["report"], typeof(ReportSettings)),
         (["cache", "ls"], typeof(CacheListSettings)),
         (["cache", "du"], typeof(CacheSettings)),
@@ -88,6 +89,11 @@ public static class CommandLine
             .WithExample("slim", ExampleImage, "oci:slim-wasteful")
             .WithExample("slim", ExampleImage, "docker-archive:wasteful-slim.tar:wasteful:slim", "--drop", "caches", "--drop", "docs", "--compression", "zstd")
             .WithExample("slim", ExampleImage, "oci:slim-wasteful", "--dry-run", "--format", "json", "-o", "slim.json");
+        config.AddCommand<PolicyCommand>("policy")
+            .WithDescription("Judge an image against the policies of strata-policy.yaml (or the built-in defaults): PASS, FAIL or SKIP each, with evidence, and a health grade A-F. Exits 1 when a policy fails.")
+            .WithExample("policy", ExampleImage)
+            .WithExample("policy", ExampleImage, "--format", "json", "-o", "policy.json")
+            .WithExample("policy", ExampleImage, "--format", "sarif", "-o", "policy.sarif", "--exit-code", "0");
         config.AddCommand<ReportCommand>("report")
             .WithDescription("Write one self-contained HTML page about an image: size map of every byte, layers and their changes, waste, advice, packages, vulnerabilities (--db), policy grade (--policy).")
             .WithExample("report", ExampleImage, "-o", "report.html")

@@ -26,7 +26,7 @@ public sealed class ReportCommand(CliContext context) : AsyncCommand<ReportSetti
             throw new StrataException("--output: required; name the HTML file to write, as in -o report.html ('-' for standard output)");
         }
         var dockerfile = ScanInputs.Dockerfile(context, settings.Dockerfile);
-        var policies = settings.Policy is { } policyPath ? PolicySet.Load(ScanInputs.ExistingFile(context, policyPath, "--policy")) : null;
+        var policies = settings.Policy is { } policyPath ? PolicySet.Load(ScanInputs.ExistingFile(context, policyPath, "--policy"), policyPath) : null;
         using var store = settings.Db is { } db ? AdvisoryStore.Open(Database(db)) : null;
 
         var options = new AssessmentOptions { Advisories = store, DockerfileText = dockerfile?.Text };
