@@ -87,13 +87,37 @@ public sealed class BrowserPage
         await MouseAsync("mouseReleased", x, y, cancellationToken);
     }
 
-    /// <summary>Presses a key (such as Enter or Escape) on the focused element.</summary>
+    /// <summary>Presses a key (Enter, Escape, Backspace, Tab) on the focused element, as the keyboard sends it.</summary>
     public async Task PressAsync(string key, CancellationToken cancellationToken)
     {
-        foreach (var type in (string[])["keyDown", "keyUp"])
+        var code = key switch
         {
-            await SendAsync("Input.dispatchKeyEvent", new JsonObject { ["type"] = type, ["key"] = key, ["code"] = key }, cancellationToken);
+            "Enter" => 13,
+            "Escape" => 27,
+            "Backspace" => 8,
+            "Tab" => 9,
+            _ => throw new ArgumentException($"no key code for {key}", nameof(key)),
+        };
+        // Enter carries its text, so a focused button is activated as by a real keyboard; the others are raw key downs.
+        var down = new JsonObject { ["type"] = key == "Enter" ? "keyDown" : "rawKeyDown", ["key"] = key, ["code"] = key, ["windowsVirtualKeyCode"] = code, ["nativeVirtualKeyCode"] = code };
+        if (key == "Enter")
+        {
+            down["text"] = "\r";
         }
+        await SendAsync("Input.dispatchKeyEvent", down, cancellationToken);
+        await SendAsync("Input.dispatchKeyEvent",
+            new JsonObject { ["type"] = "keyUp", ["key"] = key, ["code"] = key, ["windowsVirtualKeyCode"] = code, ["nativeVirtualKeyCode"] = code }, cancellationToken);
+    }
+
+    /// <summary>Renders the page as for print (the print stylesheet applies) or back as for the screen.</summary>
+    public Task EmulateMediaAsync(string media, CancellationToken cancellationToken) =>
+        SendAsync("Emulation.setEmulatedMedia", new JsonObject { ["media"] = media }, cancellationToken);
+
+    /// <summary>The page printed to PDF, as the browser's print dialog would save it.</summary>
+    public async Task<byte[]> PrintToPdfAsync(CancellationToken cancellationToken)
+    {
+        var pdf = await SendAsync("Page.printToPDF", new JsonObject { ["printBackground"] = true }, cancellationToken);
+        return Convert.FromBase64String(pdf.GetProperty("data").GetString()!);
     }
 
     /// <summary>A PNG of the top of the page, down to <paramref name="height"/> pixels (beyond the window), written to <paramref name="path"/>.</summary>
