@@ -360,9 +360,10 @@
         } else if (node.type === 'f' || node.type === 'g' || (node.type === 'd' && !d.children)) {
           // A folder drawn without its contents (closed, or deeper than shown) is tinted like what it mostly holds.
           const mostlyDead = node.type !== 'f' && node.dead * 2 > node.size;
+          const oneLayer = node.type === 'f' || node.minLayer === node.maxLayer;
           box.style.background = mostlyDead
             ? 'repeating-linear-gradient(45deg, hsl(0 0% 70%) 0 6px, hsl(0 0% 90%) 6px 12px)'
-            : layerColour(colourLayer, node.type === 'f' ? 78 : 88);
+            : oneLayer ? layerColour(colourLayer, node.type === 'f' ? 78 : 88) : 'hsl(0 0% 93%)';
         }
         if (w > 40 && h > 14) {
           box.appendChild(el('span', { class: 'label', text: node.type === 'x' ? `dead: ${size(node.size)} (layer ${node.killer})` : `${node.name} ${size(node.size)}` }));
