@@ -275,7 +275,8 @@
       data.layers.map((layer) => el('li', {},
         el('span', { class: 'swatch', 'data-layer': layer.index, 'aria-hidden': 'true' }),
         `layer ${layer.index}`)),
-      el('li', {}, el('span', { class: 'swatch dead-swatch', 'aria-hidden': 'true' }), 'dead bytes (striped, in the killing layer’s colour)'));
+      el('li', {}, el('span', { class: 'swatch dead-swatch', 'aria-hidden': 'true' }), 'dead bytes (striped, in the killing layer’s colour)'),
+      el('li', { text: 'a folder drawn whole: its layer’s colour, plain grey when it holds several layers’ files, grey stripes when mostly dead' }));
     for (const swatch of legend.querySelectorAll('.swatch[data-layer]')) {
       swatch.style.background = layerColour(Number(swatch.getAttribute('data-layer')));
     }
