@@ -25,6 +25,7 @@ internal static class ReportPolicy
             json.WriteString("name", result.Name);
             json.WriteString("status", result.Status.ToString().ToLowerInvariant());
             json.WriteString("reason", result.Reason);
+            ReportData.WriteNumber(json, "line", result.Line);
             json.WriteNumber("evidenceCount", result.Evidence.Count);
             json.WriteStartArray("evidence");
             foreach (var evidence in result.Evidence.Take(EvidencePerPolicy))

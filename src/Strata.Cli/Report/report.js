@@ -582,6 +582,7 @@
         { key: 'name', label: 'Policy' },
         { key: 'status', label: 'Result', format: (r) => el('span', { class: `status status-${r.status}`, text: r.status }) },
         { key: 'reason', label: 'Why' },
+        { key: 'line', label: 'Dockerfile', numeric: true, format: (r) => lineName(r.line) },
         { key: 'evidence', label: 'Evidence', text: (r) => r.evidence.join(' '), sortKey: (r) => r.evidenceCount, format: (r) => el('ul', { class: 'paths' }, r.evidence.map((e) => el('li', {}, el('code', { text: e })))) },
       ], p.results, { rowAttributes: (r) => ({ 'data-policy': r.name, 'data-status': r.status }) }));
   }
