@@ -92,9 +92,10 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        using var closing = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
-            await _connection.SendAsync("Browser.close", null, null, new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token);
+            await _connection.SendAsync("Browser.close", null, null, closing.Token);
         }
         catch (Exception e) when (e is InvalidOperationException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
         {
