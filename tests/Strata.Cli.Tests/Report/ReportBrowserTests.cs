@@ -126,4 +126,31 @@ public sealed class ReportBrowserTests
         Assert.Equal(paths.Order(StringComparer.Ordinal), sorted, StringComparer.Ordinal);
         Assert.Empty(page.Errors);
     }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Hovering_a_file_shows_its_path_size_and_the_layer_that_added_it()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var folder = new TempDirectory();
+        var html = await ReportBrowser.WriteAsync(folder, ReportBrowser.Wasteful);
+        using var analyze = await ReportBrowser.AnalyzeJsonAsync(ReportBrowser.Wasteful);
+        var (browser, page) = await ReportBrowser.OpenAsync(html, token);
+        await using var _ = browser;
+
+        // The largest file box on the first screen.
+        var path = (await page.EvaluateAsync(
+            "[...document.querySelectorAll('.box[data-type=\"f\"]')].sort((a, b) => b.dataset.size - a.dataset.size)[0].dataset.path", token)).GetString()!;
+        await page.HoverAsync($".box[data-type=\"f\"][data-path=\"{path}\"]", token);
+        await page.WaitUntilAsync("!document.querySelector('.tip').hidden", token);
+        var tip = (await page.EvaluateAsync("document.querySelector('.tip').textContent", token)).GetString()!;
+
+        // dive's file lists: the last layer holding the path is the one whose file the final file system shows.
+        var layers = analyze.RootElement.GetProperty("layer").EnumerateArray().ToList();
+        var adding = layers.FindLastIndex(l => l.GetProperty("fileList").EnumerateArray().Any(f => "/" + f.GetProperty("path").GetString()!.TrimStart('/') == path));
+        Assert.True(adding >= 0, $"{path} is in no layer");
+        Assert.StartsWith(path, tip, StringComparison.Ordinal);
+        Assert.Contains($"added by layer {adding}", tip, StringComparison.Ordinal);
+        Assert.Contains(layers[adding].GetProperty("command").GetString()!.Trim(), tip, StringComparison.Ordinal);
+        Assert.Empty(page.Errors);
+    }
 }

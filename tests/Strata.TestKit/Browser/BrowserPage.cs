@@ -70,8 +70,23 @@ public sealed class BrowserPage
         return value.TryGetProperty("value", out var json) ? json.Clone() : default;
     }
 
+    /// <summary>Moves the mouse over the middle of the first element matching the CSS selector (after scrolling it into view).</summary>
+    public async Task HoverAsync(string selector, CancellationToken cancellationToken)
+    {
+        var (x, y) = await CentreAsync(selector, cancellationToken);
+        await MouseAsync("mouseMoved", x, y, cancellationToken);
+    }
+
     /// <summary>Clicks the middle of the first element matching the CSS selector with real mouse events (after scrolling it into view).</summary>
     public async Task ClickAsync(string selector, CancellationToken cancellationToken)
+    {
+        var (x, y) = await CentreAsync(selector, cancellationToken);
+        await MouseAsync("mouseMoved", x, y, cancellationToken);
+        await MouseAsync("mousePressed", x, y, cancellationToken);
+        await MouseAsync("mouseReleased", x, y, cancellationToken);
+    }
+
+    private async Task<(double X, double Y)> CentreAsync(string selector, CancellationToken cancellationToken)
     {
         var box = await EvaluateAsync(
             $"(() => {{ const e = document.querySelector({JsonSerializer.Serialize(selector)}); if (!e) return null; e.scrollIntoView({{block: 'center'}}); " +
@@ -80,11 +95,7 @@ public sealed class BrowserPage
         {
             throw new InvalidOperationException($"no element matches {selector}");
         }
-        var x = box.GetProperty("x").GetDouble();
-        var y = box.GetProperty("y").GetDouble();
-        await MouseAsync("mouseMoved", x, y, cancellationToken);
-        await MouseAsync("mousePressed", x, y, cancellationToken);
-        await MouseAsync("mouseReleased", x, y, cancellationToken);
+        return (box.GetProperty("x").GetDouble(), box.GetProperty("y").GetDouble());
     }
 
     /// <summary>Presses a key (Enter, Escape, Backspace, Tab) on the focused element, as the keyboard sends it.</summary>
