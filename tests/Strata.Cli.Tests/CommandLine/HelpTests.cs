@@ -9,7 +9,7 @@ namespace Strata.Cli.Tests.CommandLine;
 public sealed class HelpTests
 {
     /// <summary>Written out by hand, so a command missing from the application fails here; scan's examples need db import's database first.</summary>
-    private static readonly string[] AllCommands = ["", "analyze", "explore", "sbom", "inspect", "pull", "push", "cache", "cache ls", "cache du", "cache prune", "db", "db import", "db update", "db status", "scan", "scan-registry", "lint", "advise", "slim", "policy", "version"];
+    private static readonly string[] AllCommands = ["", "analyze", "explore", "sbom", "inspect", "pull", "push", "cache", "cache ls", "cache du", "cache prune", "db", "db import", "db update", "db status", "scan", "scan-registry", "lint", "advise", "slim", "policy", "report", "version"];
 
     public static readonly TheoryData<string> Commands = new(AllCommands);
 
@@ -145,6 +145,8 @@ public sealed class HelpTests
         Assert.True(File.Exists(Path.Combine(root, "lint.sarif")));
         Assert.True(File.Exists(Path.Combine(root, "policy.json")));
         Assert.True(File.Exists(Path.Combine(root, "policy.sarif")));
+        Assert.True(File.Exists(Path.Combine(root, "report.html")));
+        Assert.True(File.Exists(Path.Combine(root, "wasteful.html")));
     }
 
     private static bool NeedsNetwork(string[] example) => example[1] is "push" or "scan-registry" || example[1..] is ["db", "update", ..];
