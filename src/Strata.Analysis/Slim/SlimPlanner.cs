@@ -29,7 +29,8 @@ public static class SlimPlanner
 
         var warnings = new List<string>();
         var removed = ApplyRemovals(layers, options.Removals, firstRewritable, merge, kept, warnings);
-        KeepNeededWhiteouts(layers, firstRewritable, kept);
+        var whole = WholeLayers(layers, firstRewritable, options, kept, removed);
+        KeepNeededWhiteouts(layers, firstRewritable, kept, whole);
         var (materialize, relink) = FixHardlinks(layers, merge, kept, keys, warnings);
 
         var selections = new LayerSelection?[layers.Count];
@@ -158,24 +159,70 @@ public static class SlimPlanner
     }
 
     /// <summary>
-    /// Kept entries of rewritten layers are all visible, so a whiteout or opaque marker there only still hides
-    /// something when an untouched layer below holds a path at or under it; the same holds for a file that replaced
-    /// an untouched folder without a whiteout, even when a later layer replaces the file in turn.
+    /// The rewritable layers kept whole (see <see cref="SlimOptions.KeepWholeFrom"/>): big enough, losing no file
+    /// bytes, left with something, and holding nothing at or under a removed path. Their entries are all kept.
     /// </summary>
-    private static void KeepNeededWhiteouts(IReadOnlyList<LayerAnalysis> layers, int firstRewritable, HashSet<int>[] kept)
+    private static bool[] WholeLayers(
+        IReadOnlyList<LayerAnalysis> layers, int firstRewritable, SlimOptions options, HashSet<int>[] kept, List<RemovedPath> removed)
+    {
+        var whole = new bool[layers.Count];
+        if (options.Squash)
+        {
+            return whole;
+        }
+        var removedPaths = new SortedSet<string>(removed.Select(r => r.Path), StringComparer.Ordinal);
+        for (var layer = firstRewritable; layer < layers.Count; layer++)
+        {
+            var entries = layers[layer].Entries;
+            whole[layer] = layers[layer].CompressedSize >= options.KeepWholeFrom
+                && kept[layer].Count > 0
+                && Enumerable.Range(0, entries.Count).All(i => kept[layer].Contains(i) || entries[i].Size == 0)
+                && !entries.Any(e => removedPaths.Contains(e.Path) || HasUnder(removedPaths, e.Path) || IsUnderAny(removedPaths, e.Path));
+            if (whole[layer])
+            {
+                kept[layer].UnionWith(Enumerable.Range(0, entries.Count));
+            }
+        }
+        return whole;
+    }
+
+    private static bool IsUnderAny(SortedSet<string> folders, string path)
+    {
+        for (var cut = path.LastIndexOf('/'); cut > 0; cut = path.LastIndexOf('/', cut - 1))
+        {
+            if (folders.Contains(path[..cut]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Kept entries of rewritten layers are all visible, so a whiteout or opaque marker there only still hides
+    /// something when an untouched layer below (a base layer, or one kept whole) holds a path at or under it; the same
+    /// holds for a file that replaced an untouched folder without a whiteout, even when a later layer replaces the file
+    /// in turn.
+    /// </summary>
+    private static void KeepNeededWhiteouts(IReadOnlyList<LayerAnalysis> layers, int firstRewritable, HashSet<int>[] kept, bool[] whole)
     {
         var untouched = new SortedSet<string>(StringComparer.Ordinal);
         for (var layer = 0; layer < firstRewritable; layer++)
         {
             untouched.UnionWith(layers[layer].Entries.Where(e => e.Kind is not (EntryKind.Whiteout or EntryKind.OpaqueWhiteout)).Select(e => e.Path));
         }
-        if (untouched.Count == 0)
-        {
-            return;
-        }
         for (var layer = firstRewritable; layer < layers.Count; layer++)
         {
             var entries = layers[layer].Entries;
+            if (whole[layer])
+            {
+                untouched.UnionWith(entries.Where(e => e.Kind is not (EntryKind.Whiteout or EntryKind.OpaqueWhiteout)).Select(e => e.Path));
+                continue;
+            }
+            if (untouched.Count == 0)
+            {
+                continue;
+            }
             for (var i = 0; i < entries.Count; i++)
             {
                 var entry = entries[i];
