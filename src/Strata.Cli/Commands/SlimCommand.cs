@@ -191,7 +191,8 @@ public sealed class SlimCommand(CliContext context) : AsyncCommand<SlimSettings>
         var keptBase = settings.RewriteBase ? 0 : baseImage.Layers ?? 0;
         var removals = plan.Removed
             .GroupBy(r => r.Reason)
-            .Select(g => new RemovalTotal(g.Key, g.Sum(r => r.Bytes), g.Select(r => r.Path).Order(StringComparer.Ordinal).ToList()))
+            .Select(g => new RemovalTotal(
+                g.Key, g.Sum(r => r.Bytes), g.Select(r => r.Path).Order(StringComparer.Ordinal).ToList(), g.Count(r => r.WhitedOut)))
             .ToList();
         return new SlimSummary(
             before.Name,
