@@ -104,12 +104,15 @@ public sealed class FinalFileSystem
         leaf.Entry = shown;
     }
 
-    /// <summary>A hard link shows the file it links to, as that file stood when the link was made.</summary>
+    /// <summary>
+    /// A hard link shows what it links to (a file, symlink, device or FIFO: one inode, two names), as it stood when
+    /// the link was made. A link to a folder or to nothing cannot be made, so it shows as the link it is.
+    /// </summary>
     private FinalEntry LinkedFile(FileEntry link)
     {
         var target = link.LinkTarget is null ? null : Find(link.LinkTarget)?.Entry;
-        return target is { Kind: EntryKind.File } file
-            ? file
+        return target is { Kind: not (EntryKind.Directory or EntryKind.Hardlink) } linked
+            ? linked
             : new FinalEntry(EntryKind.Hardlink, link.Mode, link.Uid, link.Gid, 0, 0, link.LinkTarget);
     }
 

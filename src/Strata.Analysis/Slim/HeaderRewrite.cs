@@ -12,6 +12,9 @@ internal static class HeaderRewrite
     /// <summary>Fields a hard link shares with its target's inode: mode, uid, gid, mtime, uname, gname.</summary>
     private static readonly (int Offset, int Length)[] InodeFields = [(100, 8), (108, 8), (116, 8), (136, 12), (265, 32), (297, 32)];
 
+    /// <summary>devmajor and devminor, where ustar and GNU headers keep them.</summary>
+    private static readonly (int Offset, int Length)[] DeviceFields = [(329, 8), (337, 8)];
+
     /// <summary>PAX records that name or size an entry rather than describe its inode.</summary>
     private static readonly HashSet<string> EntryRecords = new(StringComparer.Ordinal) { "path", "linkpath", "size" };
 
@@ -39,6 +42,41 @@ internal static class HeaderRewrite
             if (needsPaxSize)
             {
                 kept.Add(("size", Encoding.ASCII.GetBytes(size.ToString(CultureInfo.InvariantCulture))));
+            }
+            return kept;
+        }), new RawTarBlock(header, [])];
+    }
+
+    /// <summary>
+    /// The link's headers as the symlink, device or FIFO <paramref name="target"/> it named: its own name, the target's
+    /// type, inode metadata, link target and device numbers, no data.
+    /// </summary>
+    public static List<RawTarBlock> AsEntryOf(RawTarEntry link, RawTarEntry target)
+    {
+        var header = link.Header.ToArray();
+        foreach (var (offset, length) in InodeFields.Concat(DeviceFields))
+        {
+            target.Header.AsSpan(offset, length).CopyTo(header.AsSpan(offset, length));
+        }
+        header[TarFields.TypeOffset] = target.TypeFlag;
+        var linkTarget = target.TypeFlag == (byte)'2' ? Encoding.UTF8.GetBytes(target.LinkName) : [];
+        var fits = linkTarget.Length <= TarFields.FieldLength;
+        var field = header.AsSpan(TarFields.LinkOffset, TarFields.FieldLength);
+        field.Clear();
+        if (fits)
+        {
+            linkTarget.CopyTo(field);
+        }
+        TarFields.WriteOctal(header.AsSpan(TarFields.SizeOffset, 12), 0);
+        TarFields.Seal(header);
+        var inode = PaxOf(target).Where(r => !EntryRecords.Contains(r.Key)).ToList();
+        return [.. WithPax(link, header, records =>
+        {
+            var kept = records.Where(r => r.Key == "path").ToList();
+            kept.AddRange(inode);
+            if (!fits)
+            {
+                kept.Add(("linkpath", linkTarget));
             }
             return kept;
         }), new RawTarBlock(header, [])];

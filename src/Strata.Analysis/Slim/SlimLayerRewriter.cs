@@ -24,15 +24,16 @@ internal sealed class SlimLayerRewriter(Func<int, Stream> openTar, string spoolD
         }
         finally
         {
-            foreach (var (_, path) in spooled.Values)
-            {
-                File.Delete(path);
-            }
+            DeleteSpooled(spooled);
         }
     }
 
     private void Copy(LayerSelection selection, Stream output, Dictionary<(int, EntryKey), (RawTarEntry Entry, string File)> spooled)
     {
+        foreach (var path in selection.Whiteouts)
+        {
+            WriteBlocks(output, WhiteoutEntry.For(path));
+        }
         var layerName = $"layer {selection.SourceLayer}";
         using var tar = openTar(selection.SourceLayer);
         var reader = new RawTarReader(tar, layerName);
@@ -40,7 +41,12 @@ internal sealed class SlimLayerRewriter(Func<int, Stream> openTar, string spoolD
         while (reader.Next() is { } entry)
         {
             var key = keys.Of(entry, out var isRoot);
-            if (key is { } k && selection.Materialize.TryGetValue(k, out var content))
+            if (key is { } l && selection.Materialize.TryGetValue(l, out var linked) && linked.Target.Kind != EntryKind.File)
+            {
+                WriteBlocks(output, HeaderRewrite.AsEntryOf(entry, spooled[(linked.SourceLayer, linked.Target)].Entry));
+                reader.Data(null, _buffer);
+            }
+            else if (key is { } k && selection.Materialize.TryGetValue(k, out var content))
             {
                 var (target, file) = spooled[(content.SourceLayer, content.Target)];
                 WriteBlocks(output, HeaderRewrite.AsRegularFile(entry, target, content.Size));
@@ -66,6 +72,14 @@ internal sealed class SlimLayerRewriter(Func<int, Stream> openTar, string spoolD
             }
         }
         reader.Drain(_buffer);
+    }
+
+    private static void DeleteSpooled(Dictionary<(int, EntryKey), (RawTarEntry Entry, string File)> spooled)
+    {
+        foreach (var (_, path) in spooled.Values.Where(s => s.File.Length > 0))
+        {
+            File.Delete(path);
+        }
     }
 
     private static void WriteBlocks(Stream output, IEnumerable<RawTarBlock> blocks)
@@ -106,7 +120,14 @@ internal sealed class SlimLayerRewriter(Func<int, Stream> openTar, string spoolD
                 var keys = new RawEntryKeys(layerName);
                 while (reader.Next() is { } entry)
                 {
-                    if (keys.Of(entry, out _) is { Kind: EntryKind.File } key && targets.Contains(key))
+                    var found = keys.Of(entry, out _);
+                    if (found is { } other && other.Kind != EntryKind.File && targets.Contains(other))
+                    {
+                        // A symlink, device or FIFO: its header is all a link needs.
+                        spooled[(group.Key, other)] = (entry, "");
+                        reader.Data(null, _buffer);
+                    }
+                    else if (found is { Kind: EntryKind.File } key && targets.Contains(key))
                     {
                         var path = Path.Combine(spoolDirectory, $"link-{Guid.NewGuid():N}");
                         spooled[(group.Key, key)] = (entry, path);
@@ -127,10 +148,7 @@ internal sealed class SlimLayerRewriter(Func<int, Stream> openTar, string spoolD
         }
         catch
         {
-            foreach (var (_, path) in spooled.Values)
-            {
-                File.Delete(path);
-            }
+            DeleteSpooled(spooled);
             throw;
         }
         return spooled;

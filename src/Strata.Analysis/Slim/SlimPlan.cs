@@ -26,9 +26,16 @@ public sealed record LayerSelection(
     int SourceLayer,
     IReadOnlySet<EntryKey> Keep,
     IReadOnlyDictionary<EntryKey, HardlinkContent> Materialize,
-    IReadOnlyDictionary<EntryKey, string> Relink);
+    IReadOnlyDictionary<EntryKey, string> Relink)
+{
+    /// <summary>Whiteouts written first, for removed paths the untouched base layers also hold.</summary>
+    public IReadOnlyList<string> Whiteouts { get; init; } = [];
+}
 
-/// <summary>A hard link whose target entry was dropped: it becomes a regular file with the content stored here.</summary>
+/// <summary>
+/// A hard link whose target entry was dropped: it becomes that entry, a regular file with the content stored there
+/// (<see cref="Size"/> bytes) or, for a symlink, device or FIFO, an entry with the target's header under the link's name.
+/// </summary>
 public sealed record HardlinkContent(int SourceLayer, EntryKey Target, long Size);
 
 /// <summary>
@@ -41,4 +48,14 @@ public sealed record SourceLayerFate(int SourceLayer, int? OutputLayer, bool Unc
 }
 
 /// <summary>A visible path an opted-in removal took out, with the regular-file bytes it frees.</summary>
-public sealed record RemovedPath(string Path, string Reason, long Bytes, int SourceLayer);
+public sealed record RemovedPath(string Path, string Reason, long Bytes, int SourceLayer)
+{
+    /// <summary>The entry that showed at the path.</summary>
+    internal Model.FileEntry? Entry { get; init; }
+
+    /// <summary>
+    /// The untouched base layers hold the path too, so a whiteout removes it; the base's copy stays stored (it is
+    /// counted in the dead bytes left in the base).
+    /// </summary>
+    public bool WhitedOut { get; init; }
+}

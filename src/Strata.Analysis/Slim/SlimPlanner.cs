@@ -29,19 +29,26 @@ public static class SlimPlanner
 
         var warnings = new List<string>();
         var removed = ApplyRemovals(layers, options.Removals, firstRewritable, merge, kept, warnings);
-        KeepNeededWhiteouts(layers, firstRewritable, kept);
-        var (materialize, relink) = FixHardlinks(layers, merge, kept, keys, warnings);
+        var whole = WholeLayers(layers, firstRewritable, options, kept, removed);
+        KeepNeededWhiteouts(layers, firstRewritable, kept, whole, removed.Select(r => r.Path).ToHashSet(StringComparer.Ordinal));
+        var whiteouts = NewWhiteouts(layers.Count, removed);
+        var (materialize, relink, carried) = FixHardlinks(layers, merge, kept, keys, warnings);
+        // A removed file whose bytes a kept hard link now carries frees nothing.
+        removed = removed.Select(r => r.Entry is { } e && carried.Contains(e) ? r with { Bytes = 0 } : r).ToList();
 
         var selections = new LayerSelection?[layers.Count];
         for (var layer = firstRewritable; layer < layers.Count; layer++)
         {
-            if (kept[layer].Count > 0)
+            if (kept[layer].Count > 0 || whiteouts[layer].Count > 0)
             {
                 selections[layer] = new LayerSelection(
                     layer,
                     kept[layer].Select(i => keys[layer][i]).ToHashSet(),
                     materialize[layer],
-                    relink[layer]);
+                    relink[layer])
+                {
+                    Whiteouts = whiteouts[layer],
+                };
             }
         }
         return Assemble(layers, firstRewritable, options, selections, removed) with
@@ -91,7 +98,23 @@ public static class SlimPlanner
 
     /// <summary>A layer that keeps every entry as it was is copied blob for blob.</summary>
     private static bool IsWhole(LayerSelection selection, LayerAnalysis layer) =>
-        selection.Keep.Count == layer.Entries.Count && selection.Materialize.Count == 0 && selection.Relink.Count == 0;
+        selection.Keep.Count == layer.Entries.Count && selection.Materialize.Count == 0 && selection.Relink.Count == 0
+        && selection.Whiteouts.Count == 0;
+
+    /// <summary>
+    /// For each layer, the whiteouts to add in place of its removed entries whose paths the untouched base layers also
+    /// hold (the base's copy would show again); none under another one, which hides them already.
+    /// </summary>
+    private static List<string>[] NewWhiteouts(int layerCount, List<RemovedPath> removed)
+    {
+        var whiteouts = Enumerable.Range(0, layerCount).Select(_ => new List<string>()).ToArray();
+        foreach (var group in removed.Where(r => r.WhitedOut).GroupBy(r => r.SourceLayer))
+        {
+            var paths = new SortedSet<string>(group.Select(r => r.Path), StringComparer.Ordinal);
+            whiteouts[group.Key].AddRange(paths.Where(p => !IsUnderAny(paths, p)));
+        }
+        return whiteouts;
+    }
 
     private static EntryKey[] KeysOf(IReadOnlyList<FileEntry> entries)
     {
@@ -116,7 +139,7 @@ public static class SlimPlanner
         {
             return removed;
         }
-        // A path an untouched layer also holds cannot be removed without a new whiteout, so it stays.
+        // A path an untouched layer also holds is removed with a new whiteout, as the base's copy would show again.
         var untouched = new HashSet<string>(StringComparer.Ordinal);
         for (var layer = 0; layer < firstRewritable; layer++)
         {
@@ -140,45 +163,91 @@ public static class SlimPlanner
             {
                 continue;
             }
-            if (untouched.Contains(candidate.Path))
-            {
-                if (candidate.Entry.Kind == EntryKind.Directory)
-                {
-                    continue; // the base's own folder would show instead: nothing to remove or report
-                }
-                warnings.Add($"'/{candidate.Path}' ({reason}) is not removed: the base layers also hold it, and they stay as they are (--rewrite-base changes them)");
-                continue;
-            }
             kept[candidate.Layer].Remove(candidate.Index);
             keptPaths.Remove(candidate.Path);
-            removed.Add(new RemovedPath(candidate.Path, reason, candidate.Entry.Size, candidate.Layer));
+            removed.Add(new RemovedPath(candidate.Path, reason, candidate.Entry.Size, candidate.Layer)
+            {
+                Entry = candidate.Entry,
+                WhitedOut = untouched.Contains(candidate.Path),
+            });
         }
         removed.Reverse();
         return removed;
     }
 
     /// <summary>
-    /// Kept entries of rewritten layers are all visible, so a whiteout or opaque marker there only still hides
-    /// something when an untouched layer below holds a path at or under it; the same holds for a file that replaced
-    /// an untouched folder without a whiteout, even when a later layer replaces the file in turn.
+    /// The rewritable layers kept whole (see <see cref="SlimOptions.KeepWholeFrom"/>): big enough, losing no file
+    /// bytes, left with something, and holding nothing at or under a removed path. Their entries are all kept.
     /// </summary>
-    private static void KeepNeededWhiteouts(IReadOnlyList<LayerAnalysis> layers, int firstRewritable, HashSet<int>[] kept)
+    private static bool[] WholeLayers(
+        IReadOnlyList<LayerAnalysis> layers, int firstRewritable, SlimOptions options, HashSet<int>[] kept, List<RemovedPath> removed)
+    {
+        var whole = new bool[layers.Count];
+        if (options.Squash)
+        {
+            return whole;
+        }
+        var removedPaths = new SortedSet<string>(removed.Select(r => r.Path), StringComparer.Ordinal);
+        for (var layer = firstRewritable; layer < layers.Count; layer++)
+        {
+            var entries = layers[layer].Entries;
+            whole[layer] = layers[layer].CompressedSize >= options.KeepWholeFrom
+                && kept[layer].Count > 0
+                && Enumerable.Range(0, entries.Count).All(i => kept[layer].Contains(i) || entries[i].Size == 0)
+                && !entries.Any(e => removedPaths.Contains(e.Path) || HasUnder(removedPaths, e.Path) || IsUnderAny(removedPaths, e.Path));
+            if (whole[layer])
+            {
+                kept[layer].UnionWith(Enumerable.Range(0, entries.Count));
+            }
+        }
+        return whole;
+    }
+
+    private static bool IsUnderAny(SortedSet<string> folders, string path)
+    {
+        for (var cut = path.LastIndexOf('/'); cut > 0; cut = path.LastIndexOf('/', cut - 1))
+        {
+            if (folders.Contains(path[..cut]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Kept entries of rewritten layers are all visible, so a whiteout or opaque marker there only still hides
+    /// something when an untouched layer below (a base layer, or one kept whole) holds a path at or under it; the same
+    /// holds for a file that replaced an untouched folder without a whiteout, even when a later layer replaces the file
+    /// in turn.
+    /// </summary>
+    private static void KeepNeededWhiteouts(
+        IReadOnlyList<LayerAnalysis> layers, int firstRewritable, HashSet<int>[] kept, bool[] whole, HashSet<string> removed)
     {
         var untouched = new SortedSet<string>(StringComparer.Ordinal);
         for (var layer = 0; layer < firstRewritable; layer++)
         {
             untouched.UnionWith(layers[layer].Entries.Where(e => e.Kind is not (EntryKind.Whiteout or EntryKind.OpaqueWhiteout)).Select(e => e.Path));
         }
-        if (untouched.Count == 0)
-        {
-            return;
-        }
         for (var layer = firstRewritable; layer < layers.Count; layer++)
         {
             var entries = layers[layer].Entries;
+            if (whole[layer])
+            {
+                untouched.UnionWith(entries.Where(e => e.Kind is not (EntryKind.Whiteout or EntryKind.OpaqueWhiteout)).Select(e => e.Path));
+                continue;
+            }
+            if (untouched.Count == 0)
+            {
+                continue;
+            }
             for (var i = 0; i < entries.Count; i++)
             {
                 var entry = entries[i];
+                if (removed.Contains(entry.Path) && entry.Kind is not (EntryKind.Whiteout or EntryKind.OpaqueWhiteout))
+                {
+                    continue; // a removed path's new whiteout does the hiding
+                }
                 var hides = entry.Kind switch
                 {
                     EntryKind.Whiteout => untouched.Contains(entry.Path) || HasUnder(untouched, entry.Path),
@@ -198,10 +267,12 @@ public static class SlimPlanner
     private static bool HasUnder(SortedSet<string> paths, string folder) => PathRange.Under(paths, folder).Any();
 
     /// <summary>
-    /// A kept hard link whose target entry is dropped becomes a regular file with the target's content; later links
-    /// to the same content point at it instead.
+    /// A kept hard link whose target entry is dropped becomes that entry itself: a regular file with the target's
+    /// content, or a symlink, device or FIFO with the target's header; later links to the same target point at it
+    /// instead. A link to a folder cannot be made on extraction, so it is dropped with a warning (the proof then names
+    /// it). Returns the dropped targets whose bytes a link now carries.
     /// </summary>
-    private static (Dictionary<EntryKey, HardlinkContent>[] Materialize, Dictionary<EntryKey, string>[] Relink) FixHardlinks(
+    private static (Dictionary<EntryKey, HardlinkContent>[] Materialize, Dictionary<EntryKey, string>[] Relink, HashSet<FileEntry> Carried) FixHardlinks(
         IReadOnlyList<LayerAnalysis> layers, SlimMerge merge, HashSet<int>[] kept, EntryKey[][] keys, List<string> warnings)
     {
         var materialize = layers.Select(_ => new Dictionary<EntryKey, HardlinkContent>()).ToArray();
@@ -225,12 +296,11 @@ public static class SlimPlanner
                 {
                     continue;
                 }
-                if (link.HardlinkTarget is not { } content)
+                var content = link.HardlinkTarget ?? Resolve(layers, merge, direct);
+                if (content is null || content.Kind is EntryKind.Directory or EntryKind.Hardlink)
                 {
-                    // A link to a symlink, folder or device whose entry is dropped has no content to carry: the
-                    // proof will name the path, rather than the output holding a link that cannot be made.
                     kept[layer].Remove(i);
-                    warnings.Add($"layer {layer}: hard link '/{link.Path}' is dropped: its target '/{link.LinkTarget}' is not a regular file and is not kept");
+                    warnings.Add($"layer {layer}: hard link '/{link.Path}' is dropped: its target '/{link.LinkTarget}' is a folder, which a hard link cannot name, and is not kept");
                     continue;
                 }
                 if (replacement.TryGetValue(content, out var path))
@@ -243,6 +313,21 @@ public static class SlimPlanner
                 replacement[content] = link.Path;
             }
         }
-        return (materialize, relink);
+        return (materialize, relink, new HashSet<FileEntry>(replacement.Keys.Where(c => c.Kind == EntryKind.File), ReferenceEqualityComparer.Instance));
+    }
+
+    /// <summary>The entry a link to a non-file names, through links to links.</summary>
+    private static FileEntry? Resolve(IReadOnlyList<LayerAnalysis> layers, SlimMerge merge, (int Layer, int Index) direct)
+    {
+        var entry = layers[direct.Layer].Entries[direct.Index];
+        for (var hops = 0; entry.Kind == EntryKind.Hardlink && hops < 64; hops++)
+        {
+            if (!merge.LinkedTo.TryGetValue(entry, out var next))
+            {
+                return null;
+            }
+            entry = layers[next.Layer].Entries[next.Index];
+        }
+        return entry;
     }
 }

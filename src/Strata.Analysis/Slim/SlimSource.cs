@@ -21,6 +21,10 @@ public static class SlimSource
 
         public override int Read(Span<byte> buffer)
         {
+            if (buffer.IsEmpty)
+            {
+                return 0; // an empty read says nothing about the end, so it must not finish (and drain) the layer
+            }
             try
             {
                 var read = _tar.Read(buffer);

@@ -15,12 +15,19 @@ using Strata.Images.Sources;
 namespace Strata.Cli.Commands;
 
 /// <summary>
-/// <c>strata slim SRC DEST</c>: writes SRC without its dead bytes (and, opted in, caches, docs, locales, globs) into a
-/// staging layout, reads that back through the analysis and proves its final file system equals the source's
-/// before anything reaches DEST. A failed proof exits 1 naming the paths and leaves nothing behind.
+/// <c>strata slim SRC DEST</c>: writes the layers of SRC that lose dead bytes (or, opted in, caches, docs, locales,
+/// globs) into a staging folder, reads those back through the analysis and proves the final file system equals the
+/// source's before anything reaches DEST; layers kept whole are copied byte for byte straight to DEST. A failed proof
+/// exits 1 naming the paths and leaves nothing behind.
 /// </summary>
 public sealed class SlimCommand(CliContext context) : AsyncCommand<SlimSettings>
 {
+    /// <summary>
+    /// A test-only seam: changes the plan before it is written, to stand for a planner fault no real input produces on
+    /// demand, so the proof's failure path can be tested end to end. Null (no change) everywhere else.
+    /// </summary>
+    internal static readonly AsyncLocal<Func<SlimPlan, SlimPlan>?> PlanFault = new();
+
     public override async Task<int> ExecuteAsync(CommandContext commandContext, SlimSettings settings, CancellationToken cancellationToken)
     {
         var format = CommandOutput.Format(settings.Format, "table", "json");
@@ -28,50 +35,56 @@ public sealed class SlimCommand(CliContext context) : AsyncCommand<SlimSettings>
         var removals = SlimRemovals.From(settings);
         var baseLayers = ScanInputs.WholeNumber(settings.BaseLayers, "--base-layers", 0, int.MaxValue);
         var destination = SlimDestination.Parse(settings.Destination, context.WorkingDirectory);
+        var phases = new SlimPhases(context);
 
-        using var opened = await OpenedImage.OpenAsync(context, settings, cancellationToken);
+        using var opened = await phases.TimeAsync("open SRC", () => OpenedImage.OpenAsync(context, settings, cancellationToken));
         var source = opened.Image;
         var analysisOptions = ImageLoader.Options(settings);
-        var analysis = await ImageLoader.AnalyzeOpenedAsync(context, settings, source, cancellationToken);
+        var analysis = await phases.TimeAsync("analyse SRC", () => ImageLoader.AnalyzeOpenedAsync(context, settings, source, cancellationToken));
         Warnings.Write(context, analysis.Warnings);
         var baseImage = BaseImageDetector.Detect(source.Config, baseLayers);
-        var baseCount = baseImage.Layers ?? 0;
-        var plan = SlimPlanner.Plan(analysis, new SlimOptions
+        var plan = phases.Time("plan", () => SlimPlanner.Plan(analysis, new SlimOptions
         {
-            BaseLayers = baseCount,
+            BaseLayers = baseImage.Layers ?? 0,
             RewriteBase = settings.RewriteBase,
             Squash = settings.Squash,
             Removals = removals,
-        });
+        }));
+        plan = PlanFault.Value?.Invoke(plan) ?? plan;
+        Warnings.Write(context, plan.Warnings);
 
         using var staging = new SlimStaging(StagingParent(destination));
-        var written = SlimLayerWriter.Write(
-            plan, SlimSource.OpenTar(source, analysisOptions.MaxLayerSize), compression, staging.LayersFolder, cancellationToken);
+        var written = await phases.TimeAsync("write new layers", () => Task.Run(() => SlimLayerWriter.Write(
+            plan, SlimSource.OpenTar(source, analysisOptions.MaxLayerSize), compression, staging.LayersFolder, cancellationToken), cancellationToken));
         var prepared = Prepare(source, analysis, plan, written, baseImage, SlimRemovals.Label(settings));
-        ImageWriter.Write(prepared, new OutputTarget(OutputKind.OciLayout, staging.LayoutFolder, null), null);
-
-        var output = await ReadBackAsync(staging.LayoutFolder, analysisOptions, cancellationToken);
-        var differences = FileSystemProof.Compare(analysis.Layers, output.Layers, plan.Removed.Select(r => r.Path));
+        var output = await phases.TimeAsync("read back new layers", () => Task.Run(
+            () => OutputReadBack.Read(analysis, plan, written, analysisOptions, cancellationToken), cancellationToken));
+        var differences = phases.Time("proof", () => FileSystemProof.Compare(analysis.Layers, output, plan.Removed.Select(r => r.Path)));
         if (differences.Count > 0)
         {
             ReportFailedProof(differences);
             return ExitCodes.GateFailed;
         }
 
-        var staged = FromStaging(prepared, staging.LayoutFolder);
         if (!settings.DryRun)
         {
-            await WriteAsync(settings, opened, destination, staged, cancellationToken);
+            await phases.TimeAsync("write DEST", async () =>
+            {
+                await WriteAsync(settings, opened, destination, prepared, cancellationToken);
+                return true;
+            });
         }
         var summary = Summarize(settings, analysis, output, plan, baseImage, prepared.ManifestDigest, destination);
+        // The summary is what slim prints: -q drops the progress bar, not the summary (as analyze keeps its report).
         if (format == "json")
         {
             await CommandOutput.WriteAsync(context, settings.Output, summary.WriteJson);
         }
-        else if (!settings.Quiet || !CommandOutput.IsStandardOutput(settings.Output))
+        else
         {
             CommandOutput.Render(context, settings.Output, console => SlimReport.Render(console, summary));
         }
+        phases.Total();
         return ExitCodes.Success;
     }
 
@@ -140,13 +153,6 @@ public sealed class SlimCommand(CliContext context) : AsyncCommand<SlimSettings>
         return result;
     }
 
-    private async Task<ImageAnalysis> ReadBackAsync(string layout, AnalysisOptions options, CancellationToken cancellationToken)
-    {
-        using var image = await ImageOpener.OpenAsync(
-            ImageReference.Parse("oci:" + layout), new ImageSelector(), ImageLoader.Engines(context), cancellationToken);
-        return await Task.Run(() => ImageAnalyzer.Analyze(image, options, null, cancellationToken), cancellationToken);
-    }
-
     private void ReportFailedProof(IReadOnlyList<PathDifference> differences)
     {
         const int Shown = 50;
@@ -160,17 +166,6 @@ public sealed class SlimCommand(CliContext context) : AsyncCommand<SlimSettings>
         {
             context.Error.WriteLine($"  … and {differences.Count - Shown} more");
         }
-    }
-
-    /// <summary>The proven image read from the staging layout, whose blob files a file destination links rather than copies.</summary>
-    private static PreparedImage FromStaging(PreparedImage prepared, string layout)
-    {
-        BlobToCopy Staged(BlobToCopy blob)
-        {
-            var path = Path.Combine(layout, "blobs", blob.Descriptor.Digest.Algorithm, blob.Descriptor.Digest.Hex);
-            return new BlobToCopy(blob.Descriptor, () => File.OpenRead(path)) { LocalFile = path };
-        }
-        return prepared with { Config = Staged(prepared.Config), Layers = prepared.Layers.Select(Staged).ToList() };
     }
 
     private async Task WriteAsync(
@@ -190,13 +185,14 @@ public sealed class SlimCommand(CliContext context) : AsyncCommand<SlimSettings>
     }
 
     private static SlimSummary Summarize(
-        SlimSettings settings, ImageAnalysis before, ImageAnalysis after, SlimPlan plan, BaseImage baseImage, Digest manifestDigest,
+        SlimSettings settings, ImageAnalysis before, IReadOnlyList<LayerAnalysis> after, SlimPlan plan, BaseImage baseImage, Digest manifestDigest,
         SlimDestination destination)
     {
         var keptBase = settings.RewriteBase ? 0 : baseImage.Layers ?? 0;
         var removals = plan.Removed
             .GroupBy(r => r.Reason)
-            .Select(g => new RemovalTotal(g.Key, g.Sum(r => r.Bytes), g.Select(r => r.Path).Order(StringComparer.Ordinal).ToList()))
+            .Select(g => new RemovalTotal(
+                g.Key, g.Sum(r => r.Bytes), g.Select(r => r.Path).Order(StringComparer.Ordinal).ToList(), g.Count(r => r.WhitedOut)))
             .ToList();
         return new SlimSummary(
             before.Name,
@@ -204,14 +200,14 @@ public sealed class SlimCommand(CliContext context) : AsyncCommand<SlimSettings>
             settings.DryRun,
             manifestDigest,
             before.CompressedSize,
-            after.CompressedSize,
+            after.Sum(l => l.CompressedSize),
             before.UncompressedSize,
-            after.UncompressedSize,
+            after.Sum(l => l.UncompressedSize),
             before.DeadBytes,
-            after.DeadBytes,
-            after.Layers.Take(keptBase).Sum(l => l.DeadBytes),
+            after.Sum(l => l.DeadBytes),
+            after.Take(keptBase).Sum(l => l.DeadBytes),
             before.Layers.Count,
-            after.Layers.Count,
+            after.Count,
             keptBase,
             plan.SourceLayers.Where(f => f.Emptied).Select(f => f.SourceLayer).ToList(),
             removals);

@@ -1,8 +1,8 @@
 namespace Strata.Cli.Commands;
 
 /// <summary>
-/// The folder a slim image is written to before its proof: the rewritten layer blobs and an OCI layout of the whole
-/// image. Deleted when disposed, whether the proof passed or not, so a failed slim leaves nothing behind.
+/// The folder the rewritten layer blobs are written to before the proof; DEST links (or copies) them from here.
+/// Deleted when disposed, whether the proof passed or not, so a failed slim leaves nothing behind.
 /// </summary>
 internal sealed class SlimStaging : IDisposable
 {
@@ -15,8 +15,6 @@ internal sealed class SlimStaging : IDisposable
     public string Folder { get; }
 
     public string LayersFolder => Path.Combine(Folder, "layers");
-
-    public string LayoutFolder => Path.Combine(Folder, "layout");
 
     public void Dispose()
     {

@@ -3,8 +3,11 @@ using Strata.Images.Model;
 
 namespace Strata.Cli.Commands;
 
-/// <summary>One opted-in removal's total: its reason (caches, docs, locales, --remove GLOB), the paths and bytes it took.</summary>
-internal sealed record RemovalTotal(string Reason, long Bytes, IReadOnlyList<string> Paths);
+/// <summary>
+/// One opted-in removal's total: its reason (caches, docs, locales, --remove GLOB), the paths and the stored bytes it
+/// freed, and how many of the paths a new whiteout hides over the base layers (whose copies stay stored there).
+/// </summary>
+internal sealed record RemovalTotal(string Reason, long Bytes, IReadOnlyList<string> Paths, int WhitedOut);
 
 /// <summary>What <c>strata slim</c> did, measured on the source and on the written output as read back.</summary>
 internal sealed record SlimSummary(
@@ -54,6 +57,7 @@ internal sealed record SlimSummary(
             json.WriteStartObject();
             json.WriteString("reason", removal.Reason);
             json.WriteNumber("bytes", removal.Bytes);
+            json.WriteNumber("whitedOutOverBase", removal.WhitedOut);
             json.WriteStartArray("paths");
             foreach (var path in removal.Paths)
             {

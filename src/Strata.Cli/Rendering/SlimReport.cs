@@ -20,7 +20,10 @@ internal static class SlimReport
         Row("Layers", $"{summary.LayersBefore} → {summary.LayersAfter}" + Dropped(summary));
         foreach (var removal in summary.Removals)
         {
-            Row($"Removed ({removal.Reason})", $"{HumanSize.Format(removal.Bytes)} in {Plural.Of(removal.Paths.Count, "path")}");
+            var whitedOut = removal.WhitedOut == 0
+                ? ""
+                : $"; {removal.WhitedOut} whited out over the base, whose copies stay stored there";
+            Row($"Removed ({removal.Reason})", $"{HumanSize.Format(removal.Bytes)} in {Plural.Of(removal.Paths.Count, "path")}{whitedOut}");
         }
         console.Write(grid);
         foreach (var removal in summary.Removals.Where(r => r.Paths.Count > 0))

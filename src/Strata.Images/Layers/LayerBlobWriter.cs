@@ -1,8 +1,10 @@
 namespace Strata.Images.Layers;
 
 /// <summary>
-/// Takes a layer's tar as it is written, compresses it single-threaded (so the bytes depend on nothing but the tar and
-/// the options) into a file, and hashes both the tar (diff_id) and the blob (digest) on the way.
+/// Takes a layer's tar as it is written, compresses it on several threads into a file, and hashes both the tar
+/// (diff_id) and the blob (digest) on the way. The bytes depend on nothing but the tar and the options: gzip is cut
+/// into fixed pieces (<see cref="DeterministicGzipStream"/>), and zstd's multi-threaded mode gives the same frames
+/// for any number of workers from one up.
 /// </summary>
 public sealed class LayerBlobWriter : IDisposable
 {
@@ -15,6 +17,12 @@ public sealed class LayerBlobWriter : IDisposable
     private bool _finished;
 
     public LayerBlobWriter(string path, LayerCompressionOptions options)
+        : this(path, options, Environment.ProcessorCount)
+    {
+    }
+
+    /// <summary>With <paramref name="zstdWorkers"/> threads for zstd (at least 1: 0 would be zstd's single-threaded mode, whose frames differ).</summary>
+    internal LayerBlobWriter(string path, LayerCompressionOptions options, int zstdWorkers)
     {
         _path = path;
         _options = options;
@@ -23,10 +31,17 @@ public sealed class LayerBlobWriter : IDisposable
         _compressor = options.Compression switch
         {
             Compression.Gzip => new DeterministicGzipStream(_blob, options.EffectiveLevel),
-            Compression.Zstd => new ZstdSharp.CompressionStream(_blob, options.EffectiveLevel, leaveOpen: true),
+            Compression.Zstd => Zstd(_blob, options.EffectiveLevel, Math.Max(1, zstdWorkers)),
             _ => _blob,
         };
         _tar = new HashingWriteStream(_compressor, leaveOpen: true);
+    }
+
+    private static ZstdSharp.CompressionStream Zstd(Stream target, int level, int workers)
+    {
+        var zstd = new ZstdSharp.CompressionStream(target, level, leaveOpen: true);
+        zstd.SetParameter(ZstdSharp.Unsafe.ZSTD_cParameter.ZSTD_c_nbWorkers, workers);
+        return zstd;
     }
 
     /// <summary>Where the tar is written.</summary>
@@ -48,10 +63,19 @@ public sealed class LayerBlobWriter : IDisposable
     {
         if (!_finished)
         {
-            _tar.Dispose();
-            _compressor.Dispose();
-            _blob.Dispose();
+            // Abandoned: the file goes first, so the compressor's last words have nowhere to go and are not waited for.
+            _finished = true;
             _file.Dispose();
+            try
+            {
+                _tar.Dispose();
+                _compressor.Dispose();
+                _blob.Dispose();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The caller is already reporting why the layer was abandoned.
+            }
         }
     }
 }

@@ -90,4 +90,16 @@ public sealed class FileSystemProofTests
         Assert.Equal(EntryKind.Directory, final["x"].Kind);
         Assert.Equal(0x1C0, final["x"].Mode);
     }
+
+    [Fact]
+    public void A_hard_link_to_a_symlink_is_that_symlink_but_a_link_to_another_target_is_named()
+    {
+        var source = new[] { new LayerBuilder().Symlink("bin/sh", "dash").Hardlink("bin/sh2", "bin/sh") };
+        var same = new[] { new LayerBuilder().Symlink("bin/sh", "dash").Symlink("bin/sh2", "dash") };
+        var other = new[] { new LayerBuilder().Symlink("bin/sh", "dash").Symlink("bin/sh2", "bash") };
+
+        Assert.Empty(Compare(source, same));
+        var difference = Assert.Single(Compare(source, other));
+        Assert.Equal(("bin/sh2", "link target 'dash' → 'bash'"), (difference.Path, difference.What));
+    }
 }

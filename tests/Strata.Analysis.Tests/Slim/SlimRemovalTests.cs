@@ -89,16 +89,41 @@ public sealed class SlimRemovalTests
     }
 
     [Fact]
-    public void A_path_the_base_also_holds_is_not_removed_and_says_why()
+    public void A_path_the_base_also_holds_is_whited_out_where_the_removed_copy_was_and_the_base_stays_as_it_was()
     {
         using var image = new SlimHarness(
-            new LayerBuilder().File("tmp/shared", "base copy"),
-            new LayerBuilder().File("tmp/shared", "app copy"));
+            new LayerBuilder().Directory("tmp").File("tmp/shared", "base copy").Directory("var/cache/apt").File("var/cache/apt/pkgcache.bin", "base"),
+            new LayerBuilder().File("tmp/shared", "app copy!").File("app", "a"),
+            new LayerBuilder().Directory("var/cache/apt").File("var/cache/apt/pkgcache.bin", "newer cache"));
 
         var plan = image.Plan(new SlimOptions { BaseLayers = 1, Removals = [PathRemovals.Caches] });
+        var output = image.OutputTars(plan);
 
-        Assert.Empty(plan.Removed);
-        Assert.Contains("'/tmp/shared' (caches) is not removed", Assert.Single(plan.Warnings), StringComparison.Ordinal);
-        Assert.Equal([0, 1], plan.Layers.Select(l => l.CopiedFrom));
+        Assert.Empty(plan.Warnings);
+        Assert.Equal(
+            [("tmp/shared", 9L, true), ("var/cache/apt/pkgcache.bin", 11L, true)],
+            plan.Removed.Select(r => (r.Path, r.Bytes, r.WhitedOut)).OrderBy(r => r.Path, StringComparer.Ordinal));
+        Assert.Equal(image.Tars[0], output[0]);
+        Assert.Equal(["tmp/.wh.shared", "app"], SlimHarness.Names(output[1]));
+        Assert.Equal(["var/cache/apt/.wh.pkgcache.bin", "var/cache/apt"], SlimHarness.Names(output[2]));
+        var expected = TinyOverlay.Merge(image.Tars);
+        expected.Remove("tmp/shared");
+        expected.Remove("var/cache/apt/pkgcache.bin");
+        Assert.Equal(expected, TinyOverlay.Merge(output));
+    }
+
+    [Fact]
+    public void A_removed_file_a_kept_hard_link_still_shows_frees_no_bytes()
+    {
+        using var image = new SlimHarness(
+            new LayerBuilder().File("tmp/data", new string('d', 4000)).Hardlink("srv/data", "tmp/data").File("tmp/other", new string('o', 100)));
+
+        var plan = image.Plan(new SlimOptions { Removals = [PathRemovals.Caches] });
+        var output = image.OutputTars(plan);
+
+        Assert.Equal([("tmp/data", 0L), ("tmp/other", 100L)], plan.Removed.Select(r => (r.Path, r.Bytes)).OrderBy(r => r.Path, StringComparer.Ordinal));
+        // The link carries the 4000 bytes itself now.
+        var link = Assert.Single(TinyOverlay.Read(output[0]), e => e.Name == "srv/data");
+        Assert.Equal(("file", TinyOverlay.Hash(new string('d', 4000))), (link.Node.Type, link.Node.Content));
     }
 }

@@ -265,16 +265,40 @@ public sealed class SlimRewriteTests
     }
 
     [Fact]
-    public void A_hard_link_to_a_dropped_symlink_cannot_carry_content_and_is_named_in_a_warning()
+    public void A_hard_link_to_a_dropped_symlink_becomes_that_symlink_and_a_later_link_points_at_it()
     {
         using var image = new SlimHarness(
-            new LayerBuilder().Symlink("bin/sh", "dash").Hardlink("bin/sh2", "bin/sh").File("bin/dash", "d"),
+            new LayerBuilder().Symlink("bin/sh", "dash").Hardlink("bin/sh2", "bin/sh").Hardlink("bin/sh3", "bin/sh").File("bin/dash", "d"),
             new LayerBuilder().Whiteout("bin/sh"));
 
         var plan = image.Plan();
+        var output = image.OutputTars(plan);
 
-        Assert.Contains("hard link '/bin/sh2' is dropped", Assert.Single(plan.Warnings), StringComparison.Ordinal);
-        Assert.Equal(["bin/dash"], SlimHarness.Names(image.OutputTars(plan)[0]));
+        Assert.Empty(plan.Warnings);
+        var entries = TinyOverlay.Read(output[0]);
+        Assert.Equal(["bin/sh2", "bin/sh3", "bin/dash"], entries.Select(e => e.Name));
+        Assert.Equal(("symlink", "dash"), (entries[0].Node.Type, entries[0].Node.Link));
+        Assert.Equal(("hardlink", "bin/sh2"), (entries[1].Node.Type, entries[1].Node.Link));
+        AssertSameFileSystem(image, output);
+    }
+
+    [Fact]
+    public void A_hard_link_to_a_dropped_device_becomes_that_device_with_its_numbers()
+    {
+        using var tar = new MemoryStream();
+        using (var writer = new TarWriter(tar, TarEntryFormat.Ustar, leaveOpen: true))
+        {
+            writer.WriteEntry(new UstarTarEntry(TarEntryType.CharacterDevice, "dev/null") { DeviceMajor = 1, DeviceMinor = 3, Mode = (UnixFileMode)0x1B6 });
+            writer.WriteEntry(new UstarTarEntry(TarEntryType.HardLink, "dev/null2") { LinkName = "dev/null", Mode = (UnixFileMode)0x1A4 });
+        }
+        using var image = new SlimHarness(tar.ToArray(), new LayerBuilder().Whiteout("dev/null").ToTar());
+
+        var output = image.OutputTars(image.Plan());
+
+        using var reader = new TarReader(new MemoryStream(output[0]));
+        var device = Assert.IsType<UstarTarEntry>(reader.GetNextEntry());
+        Assert.Equal(("dev/null2", TarEntryType.CharacterDevice, 1, 3, 0x1B6), (device.Name, device.EntryType, device.DeviceMajor, device.DeviceMinor, (int)device.Mode));
+        Assert.Null(reader.GetNextEntry());
     }
 
     [Theory]

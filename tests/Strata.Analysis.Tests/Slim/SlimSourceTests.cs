@@ -35,4 +35,26 @@ public sealed class SlimSourceTests
         Assert.Contains("the manifest says", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Directory.EnumerateFiles(output), f => Path.GetFileName(f) == "layer-0.blob");
     }
+
+    [Fact]
+    public async Task An_empty_read_in_the_middle_of_a_layer_does_not_end_it_and_the_runtimes_tar_reader_reads_it_whole()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        using var temp = new TempDirectory();
+        var tar = new LayerBuilder().File("a", new string('a', 3000)).File("b", "").File("c", "c").ToTar();
+        var layout = new OciImageBuilder().Layer(tar).WriteOciLayout(Path.Combine(temp.Path, "image"));
+        using var image = await ImageOpener.OpenAsync(ImageReference.Parse("oci:" + layout), new ImageSelector(), NoEngines, cancellation);
+
+        using (var stream = SlimSource.OpenTar(image)(0))
+        {
+            var head = new byte[700];
+            stream.ReadExactly(head);
+            Assert.Equal(0, stream.Read(Span<byte>.Empty));
+            using var rest = new MemoryStream();
+            stream.CopyTo(rest);
+            Assert.Equal(tar, head.Concat(rest.ToArray()).ToArray());
+        }
+        using var again = SlimSource.OpenTar(image)(0);
+        Assert.Equal(["a", "b", "c"], TinyOverlay.Read(again).Select(e => e.Name));
+    }
 }

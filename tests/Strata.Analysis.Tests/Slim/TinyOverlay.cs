@@ -12,12 +12,20 @@ internal sealed record OverlayNode(string Type, int Mode, int Uid, int Gid, stri
 /// </summary>
 internal static class TinyOverlay
 {
-    public static SortedDictionary<string, OverlayNode> Merge(IEnumerable<byte[]> tars)
+    public static SortedDictionary<string, OverlayNode> Merge(IEnumerable<byte[]> tars) =>
+        Merge(tars.Select(tar => (Func<Stream>)(() => new MemoryStream(tar, writable: false))));
+
+    /// <summary>The merge of tars opened one after the other, for images too big to hold in memory.</summary>
+    public static SortedDictionary<string, OverlayNode> Merge(IEnumerable<Func<Stream>> tars)
     {
         var fs = new SortedDictionary<string, OverlayNode>(StringComparer.Ordinal);
-        foreach (var tar in tars)
+        foreach (var open in tars)
         {
-            var entries = Read(tar);
+            List<(string Name, OverlayNode Node)> entries;
+            using (var tar = open())
+            {
+                entries = Read(tar);
+            }
             foreach (var (name, _) in entries)
             {
                 var file = name.Split('/')[^1];
@@ -51,10 +59,12 @@ internal static class TinyOverlay
     }
 
     /// <summary>A tar's entries in order, names without "./" or a trailing slash.</summary>
-    public static List<(string Name, OverlayNode Node)> Read(byte[] tar)
+    public static List<(string Name, OverlayNode Node)> Read(byte[] tar) => Read(new MemoryStream(tar, writable: false));
+
+    public static List<(string Name, OverlayNode Node)> Read(Stream tar)
     {
         var list = new List<(string, OverlayNode)>();
-        using var reader = new TarReader(new MemoryStream(tar));
+        using var reader = new TarReader(tar, leaveOpen: true);
         while (reader.GetNextEntry() is { } entry)
         {
             var name = entry.Name.TrimEnd('/');
@@ -78,7 +88,7 @@ internal static class TinyOverlay
                 TarEntryType.RegularFile or TarEntryType.V7RegularFile => "file",
                 var other => other.ToString(),
             };
-            var content = entry.DataStream is { } data ? Hash(ReadAll(data)) : "";
+            var content = entry.DataStream is { } data ? Hash(data) : "";
             var link = type == "hardlink" ? entry.LinkName.TrimStart('/') : entry.LinkName;
             list.Add((name, new OverlayNode(type, (int)entry.Mode, entry.Uid, entry.Gid, content, type == "file" ? "" : link)));
         }
@@ -89,12 +99,7 @@ internal static class TinyOverlay
 
     private static string Hash(byte[] content) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
 
-    private static byte[] ReadAll(Stream data)
-    {
-        using var copy = new MemoryStream();
-        data.CopyTo(copy);
-        return copy.ToArray();
-    }
+    private static string Hash(Stream data) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(data));
 
     private static void RemoveBelow(SortedDictionary<string, OverlayNode> fs, string folder)
     {

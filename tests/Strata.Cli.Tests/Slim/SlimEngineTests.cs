@@ -47,6 +47,35 @@ public sealed class SlimEngineTests(DockerEngineFixture engine) : IClassFixture<
         Assert.True(new FileInfo(slim).Length < new FileInfo(original).Length);
     }
 
+    [Fact]
+    public async Task A_removed_path_the_base_also_holds_is_gone_in_the_container_and_a_link_to_a_dropped_symlink_is_that_symlink()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        using var folder = new TempDirectory();
+        var original = Path.Combine(folder.Path, "original.tar");
+        var slim = Path.Combine(folder.Path, "slim.tar");
+        var image = new OciImageBuilder()
+            .Layer(new LayerBuilder().Directory("etc").File("etc/os-release", "ID=hand\n").Directory("tmp").File("tmp/shared", "base copy"), "ADD rootfs /")
+            .Layer(new LayerBuilder().File("tmp/shared", Bytes(40_000, 's')).Directory("usr/bin").File("usr/bin/python3", "py")
+                .Symlink("usr/bin/py", "python3").Hardlink("usr/bin/py2", "usr/bin/py"), "RUN build")
+            .Layer(new LayerBuilder().Whiteout("usr/bin/py"), "RUN rm /usr/bin/py");
+        OciImageBuilder.WriteDockerArchive(original, blobsLayout: true, (image, "hand/links:original"));
+
+        var result = await CliRunner.RunAsync(
+            ["slim", "docker-archive:" + original, $"docker-archive:{slim}:hand/links:slim", "--base-layers", "1", "--remove", "/tmp/shared"]);
+
+        CliAssert.ExitCode(0, result);
+        Assert.Contains("Loaded image: hand/links:original", await engine.Engine.LoadImageAsync(original, cancel));
+        Assert.Contains("Loaded image: hand/links:slim", await engine.Engine.LoadImageAsync(slim, cancel));
+        var before = Files(await engine.Engine.ExportAsync("hand/links:original", cancel));
+        var after = Files(await engine.Engine.ExportAsync("hand/links:slim", cancel));
+        Assert.Equal("file 644 " + Sha(Bytes(40_000, 's')), before["tmp/shared"]);
+        Assert.False(after.ContainsKey("tmp/shared"));
+        before.Remove("tmp/shared");
+        Assert.Equal(before, after);
+        Assert.Equal("symlink python3", after["usr/bin/py2"]);
+    }
+
     private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     /// <summary>Every path of an export: its type, permissions and, for a file, the hash of its bytes.</summary>

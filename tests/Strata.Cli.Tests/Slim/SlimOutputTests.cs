@@ -42,11 +42,13 @@ public sealed class SlimOutputTests
         Assert.Equal(summary["deadBytesLeftInBase"]!.GetValue<long>(), summary["deadBytes"]!["after"]!.GetValue<long>());
     }
 
-    [Fact]
-    public async Task Slimming_twice_gives_the_same_digest_and_slimming_the_output_again_changes_nothing()
+    [Theory]
+    [InlineData("multistage")]
+    [InlineData("dive")]
+    public async Task Slimming_twice_gives_the_same_digest_and_slimming_the_output_again_changes_nothing(string image)
     {
         using var work = new TempDirectory();
-        var source = $"oci:{Fixtures.OciLayout}:multistage";
+        var source = image == "dive" ? "docker-archive:" + Fixtures.Dive("test-docker-image.tar") : $"oci:{Fixtures.OciLayout}:{image}";
 
         var first = await SlimAsync(source, $"oci:{work.File("a")}");
         var second = await SlimAsync(source, $"oci:{work.File("b")}");
@@ -88,6 +90,20 @@ public sealed class SlimOutputTests
         Assert.Contains("  /app/main.py", result.Out, StringComparison.Ordinal);
         Assert.Contains("  /app/main-copy.py", result.Out, StringComparison.Ordinal);
         Assert.Contains("Would write", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Quiet_keeps_the_summary_which_is_the_commands_output()
+    {
+        using var work = new TempDirectory();
+
+        var result = await CliRunner.RunAsync(["slim", Mini, $"oci:{work.File("out")}", "-q"]);
+
+        CliAssert.ExitCode(0, result);
+        var index = JsonNode.Parse(File.ReadAllText(work.File(Path.Combine("out", "index.json"))))!;
+        var digest = index["manifests"]![0]!["digest"]!.GetValue<string>();
+        Assert.Contains(result.Out.Split('\n'), line => line.StartsWith("Manifest digest", StringComparison.Ordinal) && line.TrimEnd().EndsWith(digest, StringComparison.Ordinal));
+        Assert.Equal("", result.Error);
     }
 
     /// <summary>The config of the one image of an OCI layout, read straight from its blobs.</summary>

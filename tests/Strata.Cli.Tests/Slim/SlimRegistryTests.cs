@@ -40,4 +40,29 @@ public sealed class SlimRegistryTests(OpenRegistry registry) : IClassFixture<Ope
         var inspected = await registry.Server.RunSkopeoAsync("inspect", "--tls-verify=false", $"docker://{registry.Host}/app:dry");
         Assert.False(inspected.Succeeded, inspected.ToString());
     }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_slim_whose_proof_fails_pushes_nothing()
+    {
+        using var work = new TempDirectory();
+        var source = SlimProofFailureTests.Source(work);
+        var destination = $"{registry.Host}/app:unproven";
+
+        CliResult slim;
+        Commands.SlimCommand.PlanFault.Value = SlimProofFailureTests.DropKeepTxt;
+        try
+        {
+            slim = await CliRunner.RunAsync(["slim", $"oci:{source}", destination, "--cache-dir", work.File("cache")]);
+        }
+        finally
+        {
+            Commands.SlimCommand.PlanFault.Value = null;
+        }
+
+        CliAssert.ExitCode(1, slim);
+        Assert.Contains("/app/keep.txt", slim.Error, StringComparison.Ordinal);
+        // skopeo, not Strata, asks the registry: there is no manifest under the tag.
+        var inspected = await registry.Server.RunSkopeoAsync("inspect", "--tls-verify=false", $"docker://{destination}");
+        Assert.False(inspected.Succeeded, inspected.ToString());
+    }
 }
