@@ -1,12 +1,17 @@
 using BenchmarkDotNet.Running;
 using Strata.Benchmarks;
 
-// `phases wasteful|million` times each step of the analysis once (a quick breakdown); `pull [pairs]` times skopeo
+// `phases wasteful|million` times each step of the analysis once (a quick breakdown); `targets IMAGE [rounds] [sbom]`
+// times the floor, analyze, sbom and Trivy in interleaved rounds; `pull [pairs]` times skopeo
 // and strata pulls in alternation (a check on a busy machine); `advisories [repeats]` times the database's import and
 // lookup once each; `explore [repeats]` times the explorer's keypresses on the million-file image; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "phases")
 {
     return PhaseTimer.Run(args[1..]);
+}
+if (args.Length > 0 && args[0] == "targets")
+{
+    return SpeedTargets.Run(args[1..]);
 }
 if (args.Length > 0 && args[0] == "advisories")
 {
