@@ -14,6 +14,9 @@ public sealed class LayerDecoder : IDisposable
 {
     public const long DefaultMaxLayerSize = 64L * 1024 * 1024 * 1024;
 
+    /// <summary>Below this stored size a layer is read on one thread: a second one would cost more than it saves.</summary>
+    private const long ReadAheadFrom = 1 << 20;
+
     private readonly LayerBlob _blob;
     private readonly HashingReadStream _raw;
     private readonly HashingReadStream _tar;
@@ -42,7 +45,13 @@ public sealed class LayerDecoder : IDisposable
                 Compression.Zstd => new ZstdSharp.DecompressionStream(prefixed, leaveOpen: false),
                 _ => prefixed,
             };
-            _tar = new HashingReadStream(new InflateLimitStream(inflated, maxLayerSize, Name), algorithm: blob.DiffId.Algorithm);
+            Stream limited = new InflateLimitStream(inflated, maxLayerSize, Name);
+            if (blob.StoredSize >= ReadAheadFrom)
+            {
+                // Inflating on a thread of its own while this one hashes and parses lets one large layer use two cores.
+                limited = new ReadAheadStream(limited, $"strata layer {blob.Index}");
+            }
+            _tar = new HashingReadStream(limited, algorithm: blob.DiffId.Algorithm);
             _checkedTar = new TarCheckingStream(_tar, Name, leaveOpen: true);
         }
         catch
