@@ -22,6 +22,7 @@ public sealed class LayerDecoder : IDisposable
     private readonly HashingReadStream _tar;
     private readonly TarCheckingStream _checkedTar;
     private readonly CheckedGzipStream? _gzip;
+    private readonly bool _tarIsBlob;
 
     public LayerDecoder(LayerBlob blob, long maxLayerSize, Action<long>? onCompressedRead = null)
     {
@@ -51,7 +52,9 @@ public sealed class LayerDecoder : IDisposable
                 // Inflating on a thread of its own while this one hashes and parses lets one large layer use two cores.
                 limited = new ReadAheadStream(limited, $"strata layer {blob.Index}");
             }
-            _tar = new HashingReadStream(limited, algorithm: blob.DiffId.Algorithm);
+            // An uncompressed blob is its tar: one hash of its bytes serves as both the blob digest and the diff_id.
+            _tarIsBlob = Compression == Compression.None && (blob.ExpectedDigest?.Algorithm ?? Digest.Sha256) == blob.DiffId.Algorithm;
+            _tar = new HashingReadStream(limited, algorithm: blob.DiffId.Algorithm, hashing: !_tarIsBlob);
             _checkedTar = new TarCheckingStream(_tar, Name, leaveOpen: true);
         }
         catch
@@ -90,10 +93,11 @@ public sealed class LayerDecoder : IDisposable
         {
             throw new StrataException($"{Name}: blob digest is {_raw.Digest}, the manifest says {expected}");
         }
-        if (_blob.DiffId != _tar.Digest)
+        var tarDigest = _tarIsBlob ? _raw.Digest : _tar.Digest;
+        if (_blob.DiffId != tarDigest)
         {
             throw new StrataException(
-                $"{Name}: uncompressed content hashes to {_tar.Digest}, the config's diff_id is {_blob.DiffId} (truncated or corrupt)");
+                $"{Name}: uncompressed content hashes to {tarDigest}, the config's diff_id is {_blob.DiffId} (truncated or corrupt)");
         }
         return new LayerDigests(_raw.Digest, _raw.BytesRead, _tar.BytesRead, Compression);
     }
