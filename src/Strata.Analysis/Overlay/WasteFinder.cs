@@ -16,18 +16,31 @@ public static class WasteFinder
             .ToList();
 
     /// <summary>Visible regular files (not hardlinks) with the same size and content hash at two or more paths.</summary>
-    public static IReadOnlyList<DuplicateGroup> Duplicates(MergedFileSystem merged)
+    public static IReadOnlyList<DuplicateGroup> Duplicates(MergedFileSystem merged) => Duplicates(VisibleFiles(merged));
+
+    /// <summary>
+    /// Every regular file the merged file system shows, with its size and content hash: all that
+    /// <see cref="Duplicates(List{VisibleFile})"/> needs, so the merged tree can be let go before it runs.
+    /// </summary>
+    public static List<VisibleFile> VisibleFiles(MergedFileSystem merged)
     {
-        // One walk gathers every visible file's (size, hash); sorted, equal contents sit side by side. This holds
-        // 24 bytes a file where a dictionary of counts held more, and only real duplicates get their paths built.
         var files = new List<VisibleFile>();
         foreach (var node in merged.Walk())
         {
             if (node.Entry is { Kind: EntryKind.File, Size: > 0 } file)
             {
-                files.Add(new VisibleFile(file.Size, file.ContentHash, node));
+                files.Add(new VisibleFile(file.Size, file.ContentHash, file));
             }
         }
+        return files;
+    }
+
+    /// <summary>
+    /// The files sorted by (size, hash) put equal contents side by side: 24 bytes a file where a dictionary of
+    /// counts held more, and only real duplicates get their paths built. A file shows at its entry's own path.
+    /// </summary>
+    public static IReadOnlyList<DuplicateGroup> Duplicates(List<VisibleFile> files)
+    {
         var span = CollectionsMarshal.AsSpan(files);
         span.Sort(static (a, b) => a.Size != b.Size ? a.Size.CompareTo(b.Size) : a.Hash.CompareTo(b.Hash));
         var groups = new List<DuplicateGroup>();
@@ -43,7 +56,7 @@ public static class WasteFinder
                 var paths = new List<string>(end - start);
                 foreach (var copy in span[start..end])
                 {
-                    paths.Add("/" + copy.Node.Path);
+                    paths.Add("/" + copy.Entry.Path);
                 }
                 paths.Sort(StringComparer.Ordinal);
                 groups.Add(new DuplicateGroup(span[start].Size, span[start].Hash, paths));
@@ -56,5 +69,5 @@ public static class WasteFinder
             .ToList();
     }
 
-    private readonly record struct VisibleFile(long Size, ulong Hash, MergedNode Node);
+    public readonly record struct VisibleFile(long Size, ulong Hash, FileEntry Entry);
 }
