@@ -9,6 +9,7 @@ namespace Strata.Benchmarks;
 /// image's docker archive (as processes, under /usr/bin/time for their peak RSS), in an order that rotates from round
 /// to round. Prints every round, then each one's median, its peak RSS and the ratios to the targets.
 /// Usage: <c>targets wasteful|big|million [rounds] [sbom]</c> (default 6 rounds after one discarded warm-up).
+/// STRATA_BENCH_BEFORE_CLI names another strata (the build before a change) to run in the same rounds.
 /// </summary>
 internal static class SpeedTargets
 {
@@ -33,6 +34,15 @@ internal static class SpeedTargets
             {
                 steps.Add(("sbom", () => Timed(strata.ToString(), ["sbom", "docker-archive:" + archive, "--format", "cyclonedx-json", "-o", Path.Combine(work, "strata.json")])));
                 steps.Add(("trivy", () => Timed(SbomBenchmarks.TrivyProgram, SbomBenchmarks.TrivyArguments(archive, work))));
+            }
+            // Another build (the one before a change) measured in the same rounds, for a before and after under one load.
+            if (Environment.GetEnvironmentVariable("STRATA_BENCH_BEFORE_CLI") is { Length: > 0 } before)
+            {
+                steps.Add(("analyze-before", () => Timed(before, ["analyze", TargetImages.OciReference(image), "-q", "-o", Path.Combine(work, "analysis-before.txt")])));
+                if (withSbom)
+                {
+                    steps.Add(("sbom-before", () => Timed(before, ["sbom", "docker-archive:" + archive, "--format", "cyclonedx-json", "-o", Path.Combine(work, "strata-before.json")])));
+                }
             }
             Console.WriteLine($"{image}: {opened.Layers.Count} layers, {opened.Layers.Sum(l => l.StoredSize):N0} bytes stored; {strata}; {Environment.ProcessorCount} cores");
             var results = steps.ToDictionary(s => s.Name, _ => new List<(double Seconds, long PeakKb)>());
@@ -59,9 +69,17 @@ internal static class SpeedTargets
                     (values.Max(v => v.PeakKb) is > 0 and var kb ? $", {kb / 1024} MB" : ""));
             }
             Ratio(results, "analyze", "floor", 1.3);
+            if (results.ContainsKey("analyze-before"))
+            {
+                Ratio(results, "analyze-before", "floor", 1.3);
+            }
             if (withSbom)
             {
                 Ratio(results, "sbom", "trivy", 0.5);
+                if (results.ContainsKey("sbom-before"))
+                {
+                    Ratio(results, "sbom-before", "trivy", 0.5);
+                }
                 Console.WriteLine($"  sbom peak RSS - analyze peak RSS: {(results["sbom"].Max(v => v.PeakKb) - results["analyze"].Max(v => v.PeakKb)) / 1024} MB (target <= 50)");
             }
             return 0;
