@@ -110,10 +110,21 @@ public sealed class PackageCaptor(IReadOnlyList<IPackageCataloger> catalogers, A
 
     private const int LentBufferCap = 16 * 1024 * 1024;
 
+    private const long OneOffBudget = 64L * 1024 * 1024;
+
+    private long _oneOffBytes;
+
     private byte[] LendBuffer(long size)
     {
         if (size > LentBufferCap)
         {
+            // A one-off array. Those before it are garbage once cataloged, but the runtime can leave large arrays
+            // uncollected for hundreds of megabytes: past a budget of them, it is asked to collect before the next.
+            if (Interlocked.Add(ref _oneOffBytes, size) > OneOffBudget)
+            {
+                Interlocked.Exchange(ref _oneOffBytes, size);
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+            }
             return GC.AllocateUninitializedArray<byte>((int)size);
         }
         if (_lendable.Value is not { } buffer || buffer.Length < size)
