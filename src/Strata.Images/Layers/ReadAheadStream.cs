@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.ExceptionServices;
 
 namespace Strata.Images.Layers;
@@ -29,7 +30,7 @@ internal sealed class ReadAheadStream : IO.ReadOnlyStream
         _inner = inner;
         for (var i = 0; i < Chunks; i++)
         {
-            _free.Push(new byte[ChunkSize]);
+            _free.Push(ArrayPool<byte>.Shared.Rent(ChunkSize)); // pooled: a fresh set per layer would be large-object garbage
         }
         _producer = new Thread(Produce) { IsBackground = true, Name = threadName };
         _producer.Start();
@@ -140,6 +141,13 @@ internal sealed class ReadAheadStream : IO.ReadOnlyStream
             }
             _producer.Join();
             _inner.Dispose();
+            foreach (var buffer in _free.Concat(_filled.Select(f => f.Buffer)).Append(_current).OfType<byte[]>())
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+            _free.Clear();
+            _filled.Clear();
+            _current = null;
         }
         base.Dispose(disposing);
     }
