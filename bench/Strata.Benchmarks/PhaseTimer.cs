@@ -12,7 +12,7 @@ namespace Strata.Benchmarks;
 /// <summary>
 /// A quick breakdown of where an analysis spends its time: each step of <see cref="ImageAnalyzer.Analyze"/> timed on
 /// its own, after the cheaper steps it builds on (inflating alone, inflating and hashing), with the managed heap left.
-/// Usage: <c>phases wasteful|million [repeats]</c>. Not a substitute for the benchmarks: one process, few runs.
+/// Usage: <c>phases wasteful|big|million [repeats]</c>. Not a substitute for the benchmarks: one process, few runs.
 /// </summary>
 internal static class PhaseTimer
 {
@@ -20,9 +20,8 @@ internal static class PhaseTimer
     {
         var which = args.Length > 0 ? args[0] : "wasteful";
         var repeats = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
-        using var image = which == "million"
-            ? BenchmarkImages.Open(MillionFilesImage.EnsureLayout(), MillionFilesImage.Tag)
-            : BenchmarkImages.Open(BenchmarkImages.FixtureLayout, BenchmarkImages.WastefulTag);
+        var (layout, tag) = TargetImages.Layout(which);
+        using var image = BenchmarkImages.Open(layout, tag);
         var options = new AnalysisOptions();
         Console.WriteLine($"{which}: {image.Layers.Count} layers, {image.Layers.Sum(l => l.StoredSize):N0} bytes stored, {Environment.ProcessorCount} cores");
         var best = new Dictionary<string, double>();
@@ -30,6 +29,7 @@ internal static class PhaseTimer
         {
             Time(best, "inflate only (GZipStream, sequential)", () => InflateAll(image));
             Time(best, "inflate + SHA-256 x2 (LayerDecoder, sequential)", () => DecodeAll(image, options));
+            Time(best, "verified-read floor (parallel)", () => VerifiedReadFloor.Read(image));
             Time(best, "read layers (tar + XxHash3, sequential)", () => image.Layers.Select(l => ImageAnalyzer.ReadLayer(l, options, null, _ => { })).ToArray());
             var layers = Time(best, "read layers (parallel, as Analyze does)", () => ImageAnalyzer.ReadLayers(image, options, null, _ => { }, default));
             var merged = Time(best, "merge (MergedFileSystem.Apply)", () =>

@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 using Strata.Benchmarks;
 
-// `phases wasteful|million` times each step of the analysis once (a quick breakdown); `slim-phases` each step of a slim; `pull [pairs]` times skopeo
+// `phases wasteful|million` times each step of the analysis once (a quick breakdown); `slim-phases` each step of a slim;
+// `targets IMAGE [rounds] [sbom]` times the floor, analyze, sbom and Trivy in interleaved rounds; `pull [pairs]` times skopeo
 // and strata pulls in alternation (a check on a busy machine); `advisories [repeats]` times the database's import and
 // lookup once each; `explore [repeats]` times the explorer's keypresses on the million-file image; `registry-scan [repeats]`
 // times scan-registry's speed target in this process; anything else goes to BenchmarkDotNet.
@@ -12,6 +13,10 @@ if (args.Length > 0 && args[0] == "phases")
 if (args.Length > 0 && args[0] == "slim-phases")
 {
     return SlimPhaseTimer.Run(args[1..]);
+}
+if (args.Length > 0 && args[0] == "targets")
+{
+    return SpeedTargets.Run(args[1..]);
 }
 if (args.Length > 0 && args[0] == "advisories")
 {

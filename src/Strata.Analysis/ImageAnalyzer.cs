@@ -50,14 +50,18 @@ public static class ImageAnalyzer
 
     private const int LargeImageEntries = 200_000;
 
-    private static IReadOnlyList<DuplicateGroup> MergeAndFindDuplicates(IReadOnlyList<LayerAnalysis> layers)
+    private static IReadOnlyList<DuplicateGroup> MergeAndFindDuplicates(IReadOnlyList<LayerAnalysis> layers) =>
+        WasteFinder.Duplicates(MergedVisibleFiles(layers));
+
+    /// <summary>Merges the layers (recording every entry's fate) and keeps only the visible files, so the tree dies here.</summary>
+    private static List<WasteFinder.VisibleFile> MergedVisibleFiles(IReadOnlyList<LayerAnalysis> layers)
     {
         var merged = new MergedFileSystem();
         foreach (var layer in layers)
         {
             merged.Apply(layer.Index, layer.Entries);
         }
-        return WasteFinder.Duplicates(merged);
+        return WasteFinder.VisibleFiles(merged);
     }
 
     public static LayerAnalysis[] ReadLayers(

@@ -9,7 +9,7 @@ namespace Strata.Analysis.Overlay;
 /// </summary>
 public sealed class MergedFileSystem
 {
-    public MergedNode Root { get; } = new("", null, null, -1);
+    public MergedNode Root { get; } = new("", 0, null, null, -1);
 
     public void Apply(int layer, IReadOnlyList<FileEntry> entries)
     {
@@ -23,14 +23,14 @@ public sealed class MergedFileSystem
                     if (Find(entry.Path) is { } removed)
                     {
                         Kill(removed, layer, DeathCause.WhitedOut, DeathCause.WhitedOut);
-                        removed.Parent!.ChildMap!.Remove(removed.Name);
+                        removed.Parent!.ChildMap!.Remove(removed);
                     }
                     break;
                 case EntryKind.OpaqueWhiteout:
                     entry.Change = ChangeKind.Removed;
                     if (Find(entry.Path) is { IsDirectory: true } folder && folder.ChildMap is not null)
                     {
-                        foreach (var child in folder.ChildMap.Values)
+                        foreach (var child in folder.ChildMap)
                         {
                             Kill(child, layer, DeathCause.HiddenByOpaque, DeathCause.HiddenByOpaque);
                         }
@@ -100,7 +100,7 @@ public sealed class MergedFileSystem
             var child = node.Child(entry.Path.AsSpan(start, slash - start));
             if (child is null)
             {
-                child = node.AddChild(entry.Path[start..slash], null, layer);
+                child = node.AddChild(entry.Path[start..slash], 0, null, layer);
             }
             else if (!child.IsDirectory)
             {
@@ -124,7 +124,7 @@ public sealed class MergedFileSystem
         if (existing is null)
         {
             entry.Change = ChangeKind.Added;
-            node.AddChild(start == 0 ? entry.Path : entry.Path[start..], entry, layer);
+            node.AddChild(entry.Path, start, entry, layer);
             return;
         }
         var previous = existing.Entry;

@@ -16,34 +16,58 @@ public static class WasteFinder
             .ToList();
 
     /// <summary>Visible regular files (not hardlinks) with the same size and content hash at two or more paths.</summary>
-    public static IReadOnlyList<DuplicateGroup> Duplicates(MergedFileSystem merged)
+    public static IReadOnlyList<DuplicateGroup> Duplicates(MergedFileSystem merged) => Duplicates(VisibleFiles(merged));
+
+    /// <summary>
+    /// Every regular file the merged file system shows, with its size and content hash: all that
+    /// <see cref="Duplicates(List{VisibleFile})"/> needs, so the merged tree can be let go before it runs.
+    /// </summary>
+    public static List<VisibleFile> VisibleFiles(MergedFileSystem merged)
     {
-        // Count first, so that only real duplicates are gathered (and get their paths built).
-        var counts = new Dictionary<(long Size, ulong Hash), int>();
+        var files = new List<VisibleFile>();
         foreach (var node in merged.Walk())
         {
             if (node.Entry is { Kind: EntryKind.File, Size: > 0 } file)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(counts, (file.Size, file.ContentHash), out _)++;
+                files.Add(new VisibleFile(file.Size, file.ContentHash, file));
             }
         }
-        var groups = new Dictionary<(long Size, ulong Hash), List<string>>();
-        foreach (var node in merged.Walk())
+        return files;
+    }
+
+    /// <summary>
+    /// The files sorted by (size, hash) put equal contents side by side: 24 bytes a file where a dictionary of
+    /// counts held more, and only real duplicates get their paths built. A file shows at its entry's own path.
+    /// </summary>
+    public static IReadOnlyList<DuplicateGroup> Duplicates(List<VisibleFile> files)
+    {
+        var span = CollectionsMarshal.AsSpan(files);
+        span.Sort(static (a, b) => a.Size != b.Size ? a.Size.CompareTo(b.Size) : a.Hash.CompareTo(b.Hash));
+        var groups = new List<DuplicateGroup>();
+        for (var start = 0; start < span.Length;)
         {
-            if (node.Entry is { Kind: EntryKind.File, Size: > 0 } file && counts[(file.Size, file.ContentHash)] > 1)
+            var end = start + 1;
+            while (end < span.Length && span[end].Size == span[start].Size && span[end].Hash == span[start].Hash)
             {
-                var key = (file.Size, file.ContentHash);
-                if (!groups.TryGetValue(key, out var paths))
-                {
-                    groups[key] = paths = [];
-                }
-                paths.Add("/" + node.Path);
+                end++;
             }
+            if (end - start > 1)
+            {
+                var paths = new List<string>(end - start);
+                foreach (var copy in span[start..end])
+                {
+                    paths.Add("/" + copy.Entry.Path);
+                }
+                paths.Sort(StringComparer.Ordinal);
+                groups.Add(new DuplicateGroup(span[start].Size, span[start].Hash, paths));
+            }
+            start = end;
         }
         return groups
-            .Select(g => new DuplicateGroup(g.Key.Size, g.Key.Hash, g.Value.Order(StringComparer.Ordinal).ToList()))
             .OrderByDescending(d => d.WastedBytes)
             .ThenBy(d => d.Paths[0], StringComparer.Ordinal)
             .ToList();
     }
+
+    public readonly record struct VisibleFile(long Size, ulong Hash, FileEntry Entry);
 }

@@ -14,11 +14,15 @@ public sealed class LayerDecoder : IDisposable
 {
     public const long DefaultMaxLayerSize = 64L * 1024 * 1024 * 1024;
 
+    /// <summary>Below this stored size a layer is read on one thread: a second one would cost more than it saves.</summary>
+    private const long ReadAheadFrom = 1 << 20;
+
     private readonly LayerBlob _blob;
     private readonly HashingReadStream _raw;
     private readonly HashingReadStream _tar;
     private readonly TarCheckingStream _checkedTar;
     private readonly CheckedGzipStream? _gzip;
+    private readonly bool _tarIsBlob;
 
     public LayerDecoder(LayerBlob blob, long maxLayerSize, Action<long>? onCompressedRead = null)
     {
@@ -42,7 +46,15 @@ public sealed class LayerDecoder : IDisposable
                 Compression.Zstd => new ZstdSharp.DecompressionStream(prefixed, leaveOpen: false),
                 _ => prefixed,
             };
-            _tar = new HashingReadStream(new InflateLimitStream(inflated, maxLayerSize, Name), algorithm: blob.DiffId.Algorithm);
+            Stream limited = new InflateLimitStream(inflated, maxLayerSize, Name);
+            if (blob.StoredSize >= ReadAheadFrom)
+            {
+                // Inflating on a thread of its own while this one hashes and parses lets one large layer use two cores.
+                limited = new ReadAheadStream(limited, $"strata layer {blob.Index}");
+            }
+            // An uncompressed blob is its tar: one hash of its bytes serves as both the blob digest and the diff_id.
+            _tarIsBlob = Compression == Compression.None && (blob.ExpectedDigest?.Algorithm ?? Digest.Sha256) == blob.DiffId.Algorithm;
+            _tar = new HashingReadStream(limited, algorithm: blob.DiffId.Algorithm, hashing: !_tarIsBlob);
             _checkedTar = new TarCheckingStream(_tar, Name, leaveOpen: true);
         }
         catch
@@ -81,10 +93,11 @@ public sealed class LayerDecoder : IDisposable
         {
             throw new StrataException($"{Name}: blob digest is {_raw.Digest}, the manifest says {expected}");
         }
-        if (_blob.DiffId != _tar.Digest)
+        var tarDigest = _tarIsBlob ? _raw.Digest : _tar.Digest;
+        if (_blob.DiffId != tarDigest)
         {
             throw new StrataException(
-                $"{Name}: uncompressed content hashes to {_tar.Digest}, the config's diff_id is {_blob.DiffId} (truncated or corrupt)");
+                $"{Name}: uncompressed content hashes to {tarDigest}, the config's diff_id is {_blob.DiffId} (truncated or corrupt)");
         }
         return new LayerDigests(_raw.Digest, _raw.BytesRead, _tar.BytesRead, Compression);
     }

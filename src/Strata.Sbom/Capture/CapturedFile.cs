@@ -16,4 +16,12 @@ public sealed record CapturedFile(string Path, int Layer, long Size, int Mode, b
 
     /// <summary>True when a later entry of the same layer stores the same path.</summary>
     internal bool Superseded { get; set; }
+
+    /// <summary>
+    /// The file's bytes: <see cref="Content"/>, or, for a file cataloged the moment it is read (an executable), a
+    /// buffer lent to it only while it is cataloged. Catalogers of such files read this, and keep none of it.
+    /// </summary>
+    public ReadOnlyMemory<byte> Bytes => Lent ?? Content;
+
+    internal ReadOnlyMemory<byte>? Lent { get; init; }
 }

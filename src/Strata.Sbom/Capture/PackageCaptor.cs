@@ -68,7 +68,9 @@ public sealed partial class PackageCaptor(IReadOnlyList<IPackageCataloger> catal
         {
             return null;
         }
-        var sink = new Sink(this, layer, path, size, mode, wanting, forOs, head);
+        var sink = heldToTheEnd
+            ? new Sink(this, layer, path, size, mode, wanting, forOs, head)
+            : new Sink(this, layer, path, size, mode, wanting, head, LendBuffer(size));
         _lastCaptured[(layer, path)] = sink.File;
         return sink;
     }
@@ -98,6 +100,41 @@ public sealed partial class PackageCaptor(IReadOnlyList<IPackageCataloger> catal
                 "this file and any others that do not fit are skipped, and their packages are missing");
         }
         return false;
+    }
+
+    /// <summary>
+    /// Executables are read whole but cataloged the moment they are read, on the thread reading their layer: each
+    /// such thread reuses one buffer for them instead of leaving an array of every executable's size to the garbage
+    /// collector. Buffers past <see cref="LentBufferCap"/> are not kept.
+    /// </summary>
+    private readonly ThreadLocal<byte[]?> _lendable = new();
+
+    private const int LentBufferCap = 16 * 1024 * 1024;
+
+    private const long OneOffBudget = 64L * 1024 * 1024;
+
+    private long _oneOffBytes;
+
+    private byte[] LendBuffer(long size)
+    {
+        if (size > LentBufferCap)
+        {
+            // A one-off array. Those before it are garbage once cataloged, but the runtime can leave large arrays
+            // uncollected for hundreds of megabytes: past a budget of them, it is asked to collect before the next.
+            if (Interlocked.Add(ref _oneOffBytes, size) > OneOffBudget)
+            {
+                Interlocked.Exchange(ref _oneOffBytes, size);
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+            }
+            return GC.AllocateUninitializedArray<byte>((int)size);
+        }
+        if (_lendable.Value is not { } buffer || buffer.Length < size)
+        {
+            // Grown in powers of two, so that a run of ever larger executables replaces it a few times at most.
+            buffer = GC.AllocateUninitializedArray<byte>((int)Math.Max(System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)size), 1 << 20));
+            _lendable.Value = buffer;
+        }
+        return buffer;
     }
 
     /// <summary>A file its one cataloger reduces while it streams past (Java archives, eggs), never held whole.</summary>
@@ -140,19 +177,34 @@ public sealed partial class PackageCaptor(IReadOnlyList<IPackageCataloger> catal
 
         public CapturedFile File => _file;
 
+        private readonly byte[] _buffer;
+
+        /// <summary>A file held whole until the catalogers run.</summary>
         public Sink(PackageCaptor owner, int layer, string path, long size, int mode, List<IPackageCataloger> catalogers, bool forOs, ReadOnlySpan<byte> head)
         {
             _owner = owner;
             _catalogers = catalogers;
             _forOs = forOs;
-            _file = new CapturedFile(path, layer, size, mode, new byte[size]);
-            head.CopyTo(_file.Content);
+            _buffer = new byte[size];
+            _file = new CapturedFile(path, layer, size, mode, _buffer);
+            head.CopyTo(_buffer);
+            _filled = head.Length;
+        }
+
+        /// <summary>A file cataloged on arrival, read into <paramref name="lent"/>, which is only its own until then.</summary>
+        public Sink(PackageCaptor owner, int layer, string path, long size, int mode, List<IPackageCataloger> catalogers, ReadOnlySpan<byte> head, byte[] lent)
+        {
+            _owner = owner;
+            _catalogers = catalogers;
+            _buffer = lent;
+            _file = new CapturedFile(path, layer, size, mode, []) { Lent = lent.AsMemory(0, (int)size) };
+            head.CopyTo(_buffer);
             _filled = head.Length;
         }
 
         public void Write(ReadOnlySpan<byte> chunk)
         {
-            chunk.CopyTo(_file.Content.AsSpan(_filled));
+            chunk.CopyTo(_buffer.AsSpan(_filled));
             _filled += chunk.Length;
         }
 
@@ -163,7 +215,7 @@ public sealed partial class PackageCaptor(IReadOnlyList<IPackageCataloger> catal
             var kept = _file;
             if (!_forOs && _catalogers.TrueForAll(c => c.CatalogsFilesAlone))
             {
-                kept = _file with { Content = [] };
+                kept = _file with { Content = [], Lent = null };
                 _owner._lastCaptured[(_file.Layer, _file.Path)] = kept;
             }
             foreach (var cataloger in _catalogers)

@@ -17,8 +17,8 @@ public sealed class GoBinaryCataloger : ExecutableCataloger
     {
         var path = "/" + file.Path;
         var problems = new List<string>();
-        var images = ExecutableReader.Read(file.Content, problems);
-        var info = GoBuildInfoReader.Read(file.Content, images, out var problem);
+        var images = ExecutableReader.Read(file.Bytes, problems);
+        var info = GoBuildInfoReader.Read(file.Bytes, images, out var problem);
         if (problem is not null)
         {
             context.Warn($"{path}: Go build info {problem}");
@@ -26,7 +26,7 @@ public sealed class GoBinaryCataloger : ExecutableCataloger
         if (info is null)
         {
             var damage = problems.Concat(images.SelectMany(i => i.Damage)).FirstOrDefault();
-            if (problem is null && damage is not null && GoExecutableMarks.Present(file.Content, images))
+            if (problem is null && damage is not null && GoExecutableMarks.Present(file.Bytes.Span, images))
             {
                 context.Warn($"{path}: a Go executable, but damaged or cut short ({damage}); its build info was not found");
             }

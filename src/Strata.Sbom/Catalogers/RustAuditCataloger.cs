@@ -15,7 +15,7 @@ public sealed class RustAuditCataloger : ExecutableCataloger
 
     protected override List<Package> CatalogFile(CapturedFile file, CatalogContext context)
     {
-        var images = ExecutableReader.Read(file.Content, []);
+        var images = ExecutableReader.Read(file.Bytes, []);
         var crates = RustAuditReader.Read(images, out var problem);
         if (problem is not null)
         {
