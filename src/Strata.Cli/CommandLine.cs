@@ -23,6 +23,7 @@ public static class CommandLine
         (["push"], typeof(PushSettings)),
         (["advise"], typeof(AdviseSettings)),
         (["slim"], typeof(SlimSettings)),
+        (["compare"], typeof(CompareSettings)),
         (["cache", "ls"], typeof(CacheListSettings)),
         (["cache", "du"], typeof(CacheSettings)),
         (["cache", "prune"], typeof(CachePruneSettings)),
@@ -87,6 +88,11 @@ public static class CommandLine
             .WithExample("slim", ExampleImage, "oci:slim-wasteful")
             .WithExample("slim", ExampleImage, "docker-archive:wasteful-slim.tar:wasteful:slim", "--drop", "caches", "--drop", "docs", "--compression", "zstd")
             .WithExample("slim", ExampleImage, "oci:slim-wasteful", "--dry-run", "--format", "json", "-o", "slim.json");
+        config.AddCommand<CompareCommand>("compare")
+            .WithDescription("Compare two images: sizes, shared layers and where they diverge, files, packages, vulnerabilities (--db) and policy verdicts. --exit-on exits 1 when a kind got worse.")
+            .WithExample("compare", ExampleImage, "oci:../shared/fixtures/images/oci:multistage")
+            .WithExample("compare", "oci:../shared/fixtures/images/oci:base", ExampleImage, "--format", "json", "-o", "compare.json")
+            .WithExample("compare", ExampleImage, "oci:../shared/fixtures/images/oci:multistage", "--exit-on", "size,package,policy", "--format", "markdown");
         config.AddBranch("cache", cache =>
         {
             cache.SetDescription("The local blob cache.");
