@@ -1,7 +1,9 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Strata.Analysis;
 using Strata.Cli.Rendering;
 using Strata.Images;
+using Strata.Images.Sources;
 using Strata.Policy.Assessment;
 using Strata.Policy.Comparison;
 using Strata.Policy.Policies;
@@ -92,7 +94,7 @@ public sealed class CompareCommand(CliContext context) : AsyncCommand<CompareSet
     }
 
     private static ImageAssessment Assess(
-        Strata.Images.Sources.ResolvedImage image, Strata.Analysis.AnalysisOptions options, string? database, Action<int, long>? progress,
+        ResolvedImage image, AnalysisOptions options, string? database, Action<int, long>? progress,
         CancellationToken cancellationToken)
     {
         // One store per image: the two reads run side by side, and a SQLite connection is not shared between threads.
