@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Strata.Analysis;
+using Strata.Images;
 using Strata.Images.Sources;
 
 namespace Strata.Cli.Commands;
@@ -16,7 +17,7 @@ internal static class CompareReader
     {
         var options = ImageLoader.Options(first);
         using var firstImage = await OpenedImage.OpenAsync(context, first, cancellationToken);
-        using var secondImage = await OpenedImage.OpenAsync(context, second, cancellationToken);
+        using var secondImage = await OpenSecondAsync(context, second, cancellationToken);
         ResolvedImage[] images = [firstImage.Image, secondImage.Image];
         if (!context.ErrorIsTerminal || first.Quiet)
         {
@@ -43,6 +44,19 @@ internal static class CompareReader
                 var results = await work;
                 return (results[0], results[1]);
             });
+    }
+
+    /// <summary>Opens IMAGE2; an error the opener words for IMAGE ("IMAGE 'REF': …") names IMAGE2 instead.</summary>
+    private static async Task<OpenedImage> OpenSecondAsync(CliContext context, ImageSettings second, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await OpenedImage.OpenAsync(context, second, cancellationToken);
+        }
+        catch (StrataException e) when (e.Message.StartsWith("IMAGE ", StringComparison.Ordinal))
+        {
+            throw new StrataException("IMAGE2" + e.Message["IMAGE".Length..], e);
+        }
     }
 
     /// <summary>Both reads at once on a machine with processors to spare, else one after the other.</summary>

@@ -90,6 +90,16 @@ public sealed class CompareExitOnTests : IDisposable
     }
 
     [Fact]
+    public async Task A_second_image_that_does_not_exist_is_named_IMAGE2()
+    {
+        var missing = _scratch.File("missing");
+        var result = await CliRunner.RunAsync(["compare", _small, "oci:" + missing]);
+
+        CliAssert.ExitCode(2, result);
+        Assert.Contains($"IMAGE2 'oci:{missing}': '{missing}' does not exist", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_database_exits_2_naming_it()
     {
         var result = await CliRunner.RunAsync(["compare", _small, _grown, "--db", _scratch.File("none.sqlite")]);
