@@ -23,6 +23,7 @@ public static class CommandLine
         (["push"], typeof(PushSettings)),
         (["advise"], typeof(AdviseSettings)),
         (["slim"], typeof(SlimSettings)),
+        (["policy"], typeof(PolicySettings)),
         (["compare"], typeof(CompareSettings)),
         (["cache", "ls"], typeof(CacheListSettings)),
         (["cache", "du"], typeof(CacheSettings)),
@@ -88,6 +89,11 @@ public static class CommandLine
             .WithExample("slim", ExampleImage, "oci:slim-wasteful")
             .WithExample("slim", ExampleImage, "docker-archive:wasteful-slim.tar:wasteful:slim", "--drop", "caches", "--drop", "docs", "--compression", "zstd")
             .WithExample("slim", ExampleImage, "oci:slim-wasteful", "--dry-run", "--format", "json", "-o", "slim.json");
+        config.AddCommand<PolicyCommand>("policy")
+            .WithDescription("Judge an image against the policies of strata-policy.yaml (or the built-in defaults): PASS, FAIL or SKIP each, with evidence, and a health grade A-F. Exits 1 when a policy fails.")
+            .WithExample("policy", ExampleImage)
+            .WithExample("policy", ExampleImage, "--format", "json", "-o", "policy.json")
+            .WithExample("policy", ExampleImage, "--format", "sarif", "-o", "policy.sarif", "--exit-code", "0");
         config.AddCommand<CompareCommand>("compare")
             .WithDescription("Compare two images: sizes, shared layers and where they diverge, files, packages, vulnerabilities (--db) and policy verdicts. --exit-on exits 1 when a kind got worse.")
             .WithExample("compare", ExampleImage, "oci:../shared/fixtures/images/oci:multistage")

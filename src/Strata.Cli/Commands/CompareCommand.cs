@@ -18,9 +18,6 @@ namespace Strata.Cli.Commands;
 /// </summary>
 public sealed class CompareCommand(CliContext context) : AsyncCommand<CompareSettings>
 {
-    /// <summary>The policy file looked for in the working folder when --policy is not given.</summary>
-    private const string DefaultPolicyFile = "strata-policy.yaml";
-
     public override async Task<int> ExecuteAsync(CommandContext commandContext, CompareSettings settings, CancellationToken cancellationToken)
     {
         // Every option is checked, and every file it names read, before the images: a typo fails at once.
@@ -29,7 +26,7 @@ public sealed class CompareCommand(CliContext context) : AsyncCommand<CompareSet
         var database = Database(settings);
         if (exitOn.Contains(ComparisonKinds.Vulnerability) && database is null)
         {
-            throw new StrataException("--exit-on vulnerability: needs --db, the database to compare the vulnerabilities with");
+            throw new StrataException("--exit-on vulnerability: no vulnerability database to compare with; give --db, or run 'strata db update' first");
         }
         if (IsStandardInput(settings.Image) && IsStandardInput(settings.Image2))
         {
@@ -55,17 +52,21 @@ public sealed class CompareCommand(CliContext context) : AsyncCommand<CompareSet
 
     private static bool IsStandardInput(string image) => image is "-" or "/dev/stdin";
 
-    /// <summary>The database --db names; none when it is not given (vulnerabilities are then not compared).</summary>
+    /// <summary>
+    /// The database --db names (which must exist), else the default one if it exists, as <c>strata policy</c> finds it;
+    /// with none, vulnerabilities are not compared.
+    /// </summary>
     private string? Database(CompareSettings settings)
     {
-        if (settings.Db is not { } given)
+        if (settings.Db is { } given)
         {
-            return null;
+            var full = context.ResolvePath(given);
+            return File.Exists(full)
+                ? full
+                : throw new StrataException($"--db: {given}: no such file; create it with 'strata db update --db {given}' or 'strata db import --db {given} PATH...'");
         }
-        var full = context.ResolvePath(given);
-        return File.Exists(full)
-            ? full
-            : throw new StrataException($"--db: {given}: no such file; create it with 'strata db update --db {given}' or 'strata db import --db {given} PATH...'");
+        var path = AdvisoryStore.DefaultPath(RegistryAccessFactory.Cache(context, settings.CacheDir).Root);
+        return File.Exists(path) ? path : null;
     }
 
     /// <summary>The policies of --policy, else of strata-policy.yaml in the working folder, else the built-in ones.</summary>
@@ -73,10 +74,10 @@ public sealed class CompareCommand(CliContext context) : AsyncCommand<CompareSet
     {
         if (settings.Policy is { } given)
         {
-            return PolicySet.Load(ScanInputs.ExistingFile(context, given, "--policy"));
+            return PolicySet.Load(ScanInputs.ExistingFile(context, given, "--policy"), given);
         }
-        var found = context.ResolvePath(DefaultPolicyFile);
-        return File.Exists(found) ? PolicySet.Load(found) : PolicySet.Default;
+        var found = context.ResolvePath(PolicySet.FileName);
+        return File.Exists(found) ? PolicySet.Load(found, PolicySet.FileName) : PolicySet.Default;
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ public sealed class CompareSettings : ImageSettings
     public string Image2 { get; init; } = "";
 
     [CommandOption("--db <PATH>")]
-    [Description("The vulnerability database: with it, the vulnerabilities fixed and introduced are compared too (default: vulnerabilities are not compared)")]
+    [Description("The vulnerability database the vulnerabilities fixed and introduced are found with (default: osv/osv.sqlite in the cache folder if it exists; without one they are not compared)")]
     public string? Db { get; init; }
 
     [CommandOption("--policy <FILE>")]
@@ -18,7 +18,7 @@ public sealed class CompareSettings : ImageSettings
     public string? Policy { get; init; }
 
     [CommandOption("--exit-on <KINDS>")]
-    [Description("Exit 1 when one of these got worse from IMAGE to IMAGE2, comma-separated: size (the compressed or uncompressed size grew), package (a package was added or downgraded), vulnerability (one was introduced; needs --db), policy (a policy now fails, or the grade dropped) (default: exit 0)")]
+    [Description("Exit 1 when one of these got worse from IMAGE to IMAGE2, comma-separated: size (the compressed or uncompressed size grew), package (a package was added or downgraded), vulnerability (one was introduced; needs a database), policy (a policy now fails, or the grade dropped) (default: exit 0)")]
     public string? ExitOn { get; init; }
 
     [CommandOption("-f|--format <FORMAT>")]

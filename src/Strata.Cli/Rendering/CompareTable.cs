@@ -89,7 +89,7 @@ public static class CompareTable
         console.WriteLine();
         if (vulnerabilities is null)
         {
-            console.WriteLine("Vulnerabilities: not compared (give --db)");
+            console.WriteLine("Vulnerabilities: not compared (no database: give --db, or run 'strata db update')");
             return;
         }
         console.WriteLine($"Vulnerabilities: {vulnerabilities.Fixed.Count} fixed, {vulnerabilities.Introduced.Count} introduced");

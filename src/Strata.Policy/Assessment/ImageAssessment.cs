@@ -22,4 +22,7 @@ public sealed record ImageAssessment(
 {
     /// <summary>The warnings of every part, in the order they were met.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The image's /etc/passwd (the copy its final file system shows): user name to uid; empty when it has none.</summary>
+    public IReadOnlyDictionary<string, long> Users { get; init; } = new Dictionary<string, long>();
 }

@@ -3,6 +3,7 @@ using Strata.Analysis.Advising;
 using Strata.Analysis.Advising.Safety;
 using Strata.Analysis.Base;
 using Strata.Analysis.Dockerfiles;
+using Strata.Analysis.Reading;
 using Strata.Images.Model;
 using Strata.Images.Sources;
 using Strata.Sbom;
@@ -21,7 +22,9 @@ public static class ImageAssessor
         var baseImage = BaseImageDetector.Detect(image.Config, options.BaseLayers);
         var config = ImageConfigDetails.Parse(image.Config.Raw, $"{image.Name}: config");
         var secrets = new SecretFileCaptor();
-        var (analysis, sbom) = SbomBuilder.Build(image, analysisOptions with { Captor = secrets }, CatalogerRegistry.All(), progress, cancellationToken);
+        var passwd = new PasswdCaptor();
+        var (analysis, sbom) = SbomBuilder.Build(
+            image, analysisOptions with { Captor = new CaptorPair(secrets, passwd) }, CatalogerRegistry.All(), progress, cancellationToken);
         var warnings = new List<string>(sbom.Warnings);
 
         var lines = options.DockerfileText is null
@@ -45,6 +48,6 @@ public static class ImageAssessor
             vulnerabilities = Scanner.Scan(Scanner.Target(sbom, baseImage), sbom.Packages, advisories, options.Scan);
             warnings.AddRange(vulnerabilities.Warnings);
         }
-        return new ImageAssessment(analysis, sbom, config, baseImage, advice, vulnerabilities) { Warnings = warnings };
+        return new ImageAssessment(analysis, sbom, config, baseImage, advice, vulnerabilities) { Warnings = warnings, Users = passwd.Users(analysis) };
     }
 }

@@ -105,7 +105,7 @@ public static class ComparisonMarkdownWriter
     {
         if (vulnerabilities is null)
         {
-            text.Append("**Vulnerabilities:** not compared (no database given: --db)\n\n");
+            text.Append("**Vulnerabilities:** not compared (no vulnerability database)\n\n");
             return;
         }
         text.Append(CultureInfo.InvariantCulture, $"**Vulnerabilities:** {vulnerabilities.Fixed.Count} fixed, {vulnerabilities.Introduced.Count} introduced\n\n");

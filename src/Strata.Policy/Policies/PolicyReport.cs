@@ -4,4 +4,7 @@ namespace Strata.Policy.Policies;
 public sealed record PolicyReport(IReadOnlyList<PolicyResult> Policies, string Grade)
 {
     public bool Failed => Policies.Any(p => p.Status == PolicyStatus.Fail);
+
+    /// <summary>The score behind the grade, 0 to 100 (see <see cref="Grading.HealthGrade"/>).</summary>
+    public int Score { get; init; } = 100;
 }

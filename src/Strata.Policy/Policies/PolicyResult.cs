@@ -8,4 +8,11 @@ public enum PolicyStatus
 }
 
 /// <summary>One policy's verdict on an image, with why and what it saw (package URLs, vulnerability IDs, paths, sizes).</summary>
-public sealed record PolicyResult(string Name, PolicyStatus Status, string Reason, IReadOnlyList<string> Evidence);
+public sealed record PolicyResult(string Name, PolicyStatus Status, string Reason, IReadOnlyList<string> Evidence)
+{
+    public static PolicyResult Pass(string name, string reason, IReadOnlyList<string>? evidence = null) => new(name, PolicyStatus.Pass, reason, evidence ?? []);
+
+    public static PolicyResult Fail(string name, string reason, IReadOnlyList<string>? evidence = null) => new(name, PolicyStatus.Fail, reason, evidence ?? []);
+
+    public static PolicyResult Skip(string name, string reason) => new(name, PolicyStatus.Skip, reason, []);
+}

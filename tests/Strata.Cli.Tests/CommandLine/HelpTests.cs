@@ -9,7 +9,7 @@ namespace Strata.Cli.Tests.CommandLine;
 public sealed class HelpTests
 {
     /// <summary>Written out by hand, so a command missing from the application fails here; scan's examples need db import's database first.</summary>
-    private static readonly string[] AllCommands = ["", "analyze", "explore", "sbom", "inspect", "pull", "push", "cache", "cache ls", "cache du", "cache prune", "db", "db import", "db update", "db status", "scan", "lint", "advise", "slim", "compare", "version"];
+    private static readonly string[] AllCommands = ["", "analyze", "explore", "sbom", "inspect", "pull", "push", "cache", "cache ls", "cache du", "cache prune", "db", "db import", "db update", "db status", "scan", "lint", "advise", "slim", "policy", "compare", "version"];
 
     public static readonly TheoryData<string> Commands = new(AllCommands);
 
@@ -117,8 +117,8 @@ public sealed class HelpTests
         foreach (var example in examples.Where(e => !NeedsNetwork(e) && !NeedsTerminal(e)))
         {
             var result = await CliRunner.RunAsync(example[1..], environment, root);
-            // lint exits 1 when it finds something, as hadolint does: its examples show findings.
-            var success = example[1] == "lint" ? result.ExitCode is 0 or 1 && result.Error.Length == 0 : result.ExitCode == 0;
+            // lint exits 1 when it finds something, as hadolint does, and policy when a policy fails: their examples show findings.
+            var success = example[1] is "lint" or "policy" ? result.ExitCode is 0 or 1 && result.Error.Length == 0 : result.ExitCode == 0;
             Assert.True(success, $"'{string.Join(' ', example)}' exited {result.ExitCode}:\n{result.Error}");
         }
         foreach (var example in examples.Where(NeedsNetwork))
@@ -144,6 +144,8 @@ public sealed class HelpTests
         Assert.True(File.Exists(Path.Combine(root, "db-status.json")));
         Assert.True(File.Exists(Path.Combine(root, "lint.sarif")));
         Assert.True(File.Exists(Path.Combine(root, "compare.json")));
+        Assert.True(File.Exists(Path.Combine(root, "policy.json")));
+        Assert.True(File.Exists(Path.Combine(root, "policy.sarif")));
     }
 
     private static bool NeedsNetwork(string[] example) => example[1] == "push" || example[1..] is ["db", "update", ..];

@@ -32,13 +32,17 @@ public sealed class CompareExitOnTests : IDisposable
 
     public void Dispose() => _scratch.Dispose();
 
+    /// <summary>An empty cache folder: no default vulnerability database, whatever the machine has.</summary>
+    private Task<CliResult> RunAsync(params string[] args) =>
+        CliRunner.RunAsync(args, new Dictionary<string, string> { ["STRATA_CACHE_DIR"] = _scratch.File("cache") });
+
     [Theory]
     [InlineData("size")]
     [InlineData("package")]
     [InlineData("size,package,policy")]
     public async Task A_kind_that_got_worse_exits_1_and_says_so(string kinds)
     {
-        var result = await CliRunner.RunAsync(["compare", _small, _grown, "--exit-on", kinds, "-q"]);
+        var result = await RunAsync(["compare", _small, _grown, "--exit-on", kinds, "-q"]);
 
         CliAssert.ExitCode(1, result);
         Assert.Contains(kinds.Split(',')[0] + " got worse", result.Error, StringComparison.Ordinal);
@@ -51,7 +55,7 @@ public sealed class CompareExitOnTests : IDisposable
     [InlineData("size,package")]
     public async Task Kinds_that_got_better_exit_0(string kinds)
     {
-        var result = await CliRunner.RunAsync(["compare", _grown, _small, "--exit-on", kinds, "-q"]);
+        var result = await RunAsync(["compare", _grown, _small, "--exit-on", kinds, "-q"]);
 
         CliAssert.ExitCode(0, result);
         Assert.Equal("", result.Error);
@@ -61,19 +65,37 @@ public sealed class CompareExitOnTests : IDisposable
     [Fact]
     public async Task Without_exit_on_a_worse_image_still_exits_0_and_the_json_names_what_got_worse()
     {
-        var result = await CliRunner.RunAsync(["compare", _small, _grown, "--format", "json"]);
+        var result = await RunAsync(["compare", _small, _grown, "--format", "json"]);
 
         CliAssert.ExitCode(0, result);
         Assert.Contains("\"worse\": [\n    \"size\",\n    \"package\"\n  ]", result.StandardOutput.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
+    /// <summary>The policy file allows 40 kB uncompressed: small's layer tar is a few kB, grown adds 64 KiB of random bytes.</summary>
+    [Fact]
+    public async Task A_policy_that_fails_only_on_the_second_image_is_a_changed_verdict_and_fails_exit_on_policy()
+    {
+        var policyFile = _scratch.File("strata-policy.yaml");
+        File.WriteAllText(policyFile, "policies:\n  max-image-size:\n    size: 40kB\n");
+
+        var worse = await RunAsync(["compare", _small, _grown, "--policy", policyFile, "--exit-on", "policy", "--format", "json"]);
+        var better = await RunAsync(["compare", _grown, _small, "--policy", policyFile, "--exit-on", "policy", "--format", "json"]);
+
+        CliAssert.ExitCode(1, worse);
+        Assert.Contains("policy got worse", worse.Error, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(worse.StandardOutputBytes);
+        var change = Assert.Single(json.RootElement.GetProperty("policies").GetProperty("changed").EnumerateArray());
+        Assert.Equal(("max-image-size", "pass", "fail"), (change.GetProperty("name").GetString(), change.GetProperty("before").GetString(), change.GetProperty("after").GetString()));
+        CliAssert.ExitCode(0, better);
+    }
+
     [Theory]
     [InlineData("sizes", "--exit-on: 'sizes' is not one of size, package, vulnerability, policy")]
     [InlineData("size,licence", "--exit-on: 'licence' is not one of size, package, vulnerability, policy")]
-    [InlineData("vulnerability", "--exit-on vulnerability: needs --db")]
+    [InlineData("vulnerability", "--exit-on vulnerability: no vulnerability database to compare with")]
     public async Task A_bad_kind_or_vulnerability_without_a_database_exits_2_naming_it(string kinds, string message)
     {
-        var result = await CliRunner.RunAsync(["compare", _small, _grown, "--exit-on", kinds]);
+        var result = await RunAsync(["compare", _small, _grown, "--exit-on", kinds]);
 
         CliAssert.ExitCode(2, result);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
@@ -83,7 +105,7 @@ public sealed class CompareExitOnTests : IDisposable
     [Fact]
     public async Task Both_images_from_standard_input_exit_2()
     {
-        var result = await CliRunner.RunAsync(["compare", "-", "-"]);
+        var result = await RunAsync(["compare", "-", "-"]);
 
         CliAssert.ExitCode(2, result);
         Assert.Contains("IMAGE2: standard input is already IMAGE", result.Error, StringComparison.Ordinal);
@@ -93,7 +115,7 @@ public sealed class CompareExitOnTests : IDisposable
     public async Task A_second_image_that_does_not_exist_is_named_IMAGE2()
     {
         var missing = _scratch.File("missing");
-        var result = await CliRunner.RunAsync(["compare", _small, "oci:" + missing]);
+        var result = await RunAsync(["compare", _small, "oci:" + missing]);
 
         CliAssert.ExitCode(2, result);
         Assert.Contains($"IMAGE2 'oci:{missing}': '{missing}' does not exist", result.Error, StringComparison.Ordinal);
@@ -102,7 +124,7 @@ public sealed class CompareExitOnTests : IDisposable
     [Fact]
     public async Task A_missing_database_exits_2_naming_it()
     {
-        var result = await CliRunner.RunAsync(["compare", _small, _grown, "--db", _scratch.File("none.sqlite")]);
+        var result = await RunAsync(["compare", _small, _grown, "--db", _scratch.File("none.sqlite")]);
 
         CliAssert.ExitCode(2, result);
         Assert.Contains("--db: ", result.Error, StringComparison.Ordinal);
@@ -112,7 +134,7 @@ public sealed class CompareExitOnTests : IDisposable
     [Fact]
     public async Task Markdown_names_both_images_and_the_added_package()
     {
-        var result = await CliRunner.RunAsync(["compare", _small, _grown, "--format", "markdown"]);
+        var result = await RunAsync(["compare", _small, _grown, "--format", "markdown"]);
 
         CliAssert.ExitCode(0, result);
         var text = Encoding.UTF8.GetString(result.StandardOutputBytes);

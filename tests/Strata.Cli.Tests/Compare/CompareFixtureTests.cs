@@ -14,7 +14,10 @@ public sealed class CompareFixtureTests
 
     private static async Task<JsonElement> CompareAsync(string before, string after)
     {
-        var result = await CliRunner.RunAsync(["compare", Reference(before), Reference(after), "--format", "json", "-q"]);
+        // An empty cache folder: no default vulnerability database, whatever the machine has.
+        using var cache = new TempDirectory();
+        var result = await CliRunner.RunAsync(["compare", Reference(before), Reference(after), "--format", "json", "-q"],
+            new Dictionary<string, string> { ["STRATA_CACHE_DIR"] = cache.Path });
         CliAssert.ExitCode(0, result);
         using var json = JsonDocument.Parse(result.StandardOutputBytes);
         return json.RootElement.Clone();

@@ -16,7 +16,7 @@ public sealed class CompareSettingsTests
         var help = string.Join(' ', result.Out.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("size (the compressed or uncompressed size grew)", help, StringComparison.Ordinal);
         Assert.Contains("package (a package was added or downgraded)", help, StringComparison.Ordinal);
-        Assert.Contains("vulnerability (one was introduced; needs --db)", help, StringComparison.Ordinal);
+        Assert.Contains("vulnerability (one was introduced; needs a database)", help, StringComparison.Ordinal);
         Assert.Contains("policy (a policy now fails, or the grade dropped)", help, StringComparison.Ordinal);
     }
 

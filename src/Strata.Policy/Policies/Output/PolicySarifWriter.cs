@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Strata.Policy.Assessment;
+
+namespace Strata.Policy.Policies.Output;
+
+/// <summary>
+/// A policy report as SARIF 2.1.0, in the style of the scan's and lint's: one rule per policy evaluated (its name and
+/// rule in force), one result per failed policy at the image (a repository-like relative URI, line 1) with the
+/// reason and evidence. Passed and skipped policies are rules without results. Each result's fingerprint hashes
+/// the policy and the image's repository, so an alert stays one alert across builds.
+/// </summary>
+public static class PolicySarifWriter
+{
+    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    /// <summary>Under the reserved <c>.invalid</c> domain, as the other SARIF writers are, until the project has a public home.</summary>
+    public const string InformationUri = "https://strata.invalid/";
+
+    public const string FingerprintKey = "strataPolicy/v1";
+
+    public static void Write(ImageAssessment assessment, PolicyReport report, IReadOnlyList<IPolicy> policies, Stream output, string toolVersion)
+    {
+        var uri = ImageUri(assessment.Analysis.Name);
+        var rules = report.Policies.Select(r => r.Name).Distinct(StringComparer.Ordinal).ToList();
+        var descriptions = policies.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Description, StringComparer.Ordinal);
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteString("$schema", SchemaUri);
+        json.WriteString("version", "2.1.0");
+        json.WriteStartArray("runs");
+        json.WriteStartObject();
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", "strata");
+        json.WriteString("version", toolVersion);
+        json.WriteString("informationUri", InformationUri);
+        json.WriteStartArray("rules");
+        foreach (var rule in rules)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", rule);
+            json.WriteString("name", rule);
+            WriteText(json, "shortDescription", descriptions.GetValueOrDefault(rule, rule));
+            json.WriteStartObject("defaultConfiguration");
+            json.WriteString("level", "error");
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteStartArray("tags");
+            json.WriteStringValue("policy");
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartArray("results");
+        foreach (var result in report.Policies.Where(p => p.Status == PolicyStatus.Fail))
+        {
+            WriteResult(json, result, rules.IndexOf(result.Name), uri);
+        }
+        json.WriteEndArray();
+        json.WriteStartObject("properties");
+        json.WriteString("grade", report.Grade);
+        json.WriteNumber("score", report.Score);
+        json.WriteEndObject();
+        json.WriteString("columnKind", "utf16CodeUnits");
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, PolicyResult result, int ruleIndex, string uri)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", result.Name);
+        json.WriteNumber("ruleIndex", ruleIndex);
+        json.WriteString("level", "error");
+        var message = new StringBuilder($"Policy {result.Name} failed: {result.Reason}.");
+        foreach (var item in result.Evidence)
+        {
+            message.Append("\n- ").Append(item);
+        }
+        WriteText(json, "message", message.ToString());
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", uri);
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", 1);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString(FingerprintKey, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(result.Name + "\n" + uri))));
+        json.WriteEndObject();
+        json.WriteStartObject("properties");
+        json.WriteStartArray("evidence");
+        foreach (var item in result.Evidence)
+        {
+            json.WriteStringValue(item);
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The image as a relative URI code scanning can show: its repository path, without the transport
+    /// (<c>oci:</c>…), the tag after the last '/', or the digest; each segment percent-encoded so no ':' reads as a scheme.
+    /// </summary>
+    public static string ImageUri(string name)
+    {
+        var text = name.Split('@')[0];
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && text[..colon] is "oci" or "oci-archive" or "docker-archive" or "docker" or "docker-daemon" or "podman")
+        {
+            text = text[(colon + 1)..].TrimStart('/');
+        }
+        var tag = text.LastIndexOf(':');
+        if (tag > text.LastIndexOf('/'))
+        {
+            text = text[..tag];
+        }
+        var segments = text.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s is not ("." or ".."))
+            .Select(s => Uri.EscapeDataString(s));
+        var uri = string.Join('/', segments);
+        return uri.Length == 0 ? "image" : uri;
+    }
+
+    private static void WriteText(Utf8JsonWriter json, string name, string text)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("text", text);
+        json.WriteEndObject();
+    }
+}
