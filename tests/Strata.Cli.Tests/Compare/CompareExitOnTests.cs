@@ -83,6 +83,7 @@ public sealed class CompareExitOnTests : IDisposable
 
         CliAssert.ExitCode(1, worse);
         Assert.Contains("policy got worse", worse.Error, StringComparison.Ordinal);
+        CompareJsonSchema.AssertValid(worse.StandardOutputBytes);
         using var json = System.Text.Json.JsonDocument.Parse(worse.StandardOutputBytes);
         var change = Assert.Single(json.RootElement.GetProperty("policies").GetProperty("changed").EnumerateArray());
         Assert.Equal(("max-image-size", "pass", "fail"), (change.GetProperty("name").GetString(), change.GetProperty("before").GetString(), change.GetProperty("after").GetString()));

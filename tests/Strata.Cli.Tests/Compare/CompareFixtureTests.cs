@@ -19,6 +19,7 @@ public sealed class CompareFixtureTests
         var result = await CliRunner.RunAsync(["compare", Reference(before), Reference(after), "--format", "json", "-q"],
             new Dictionary<string, string> { ["STRATA_CACHE_DIR"] = cache.Path });
         CliAssert.ExitCode(0, result);
+        CompareJsonSchema.AssertValid(result.StandardOutputBytes);
         using var json = JsonDocument.Parse(result.StandardOutputBytes);
         return json.RootElement.Clone();
     }
