@@ -32,7 +32,7 @@ public static class PolicyTable
                 _ => ("SKIP", "grey"),
             };
             console.MarkupLine($"[{colour}]{word}[/]  {TerminalText.Markup(result.Name)}: {TerminalText.Markup(result.Reason)}");
-            if (result.Status == PolicyStatus.Pass && !quiet)
+            if (result.Status == PolicyStatus.Pass)
             {
                 continue;
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Strata.Images;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Strata.Policy.Policies;
@@ -117,6 +118,7 @@ public sealed class PolicySet
         var stream = new YamlStream();
         try
         {
+            CheckDepth(yaml, fileName);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
@@ -135,6 +137,35 @@ public sealed class PolicySet
         return stream.Documents[0].RootNode as YamlMappingNode
             ?? throw Error(fileName, stream.Documents[0].RootNode, "(top)", "must be a mapping with 'policies'");
     }
+
+    /// <summary>
+    /// The document's nesting, read as a flat stream of events before the node tree is built: the tree is built by
+    /// recursion, and a file of a few thousand nested brackets would overflow the stack, which no handler can catch.
+    /// </summary>
+    private static void CheckDepth(string yaml, string fileName)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case MappingStart or SequenceStart:
+                    if (++depth > MaxDepth)
+                    {
+                        throw new StrataException(string.Create(CultureInfo.InvariantCulture,
+                            $"{fileName}:{parser.Current.Start.Line}: nested more than {MaxDepth} levels deep, not a policy file"));
+                    }
+                    break;
+                case MappingEnd or SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A policy file is four levels deep (policies, a policy, a parameter, a list); this leaves room and bounds the stack.</summary>
+    private const int MaxDepth = 32;
 
     private static StrataException Error(string fileName, YamlNode node, string key, string message) =>
         new(string.Create(CultureInfo.InvariantCulture, $"{fileName}:{node.Start.Line}: {key}: {message}"));

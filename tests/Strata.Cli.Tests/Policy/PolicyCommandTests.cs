@@ -106,4 +106,20 @@ public sealed class PolicyCommandTests(ScanDatabase database) : IClassFixture<Sc
         Assert.Contains("SKIP  no-known-vulnerabilities: no vulnerability database", result.Out, StringComparison.Ordinal);
         Assert.Contains("SKIP  base-image-up-to-date: needs --online", result.Out, StringComparison.Ordinal);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Evidence_from_the_image_reaches_the_terminal_escaped()
+    {
+        using var work = new TempDirectory();
+        const string key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----\n";
+        // A file name that would turn the terminal red and clear the screen if printed as it is.
+        new OciImageBuilder().Layer(new LayerBuilder().File("keys/\u001b[31m\u001b[2Jid_rsa", key)).WriteOciLayout(work.File("image"));
+
+        var result = await CliRunner.RunAsync(["policy", "oci:" + work.File("image"), "--exit-code", "0"]);
+
+        CliAssert.ExitCode(0, result);
+        Assert.Contains("FAIL  no-secrets:", result.Out, StringComparison.Ordinal);
+        Assert.Contains("id_rsa", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', result.Out);
+    }
 }

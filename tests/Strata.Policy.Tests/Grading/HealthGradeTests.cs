@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using Strata.Policy.Grading;
 using Strata.Policy.Policies;
+using Strata.TestKit;
 
 namespace Strata.Policy.Tests.Grading;
 
@@ -39,5 +41,25 @@ public sealed class HealthGradeTests
         Assert.Equal(new HealthGrade(0, "F"), HealthGrade.Of(all));
         var some = new[] { Fail("no-secrets"), Pass("non-root-user"), Fail("min-efficiency") };
         Assert.Equal(HealthGrade.Of(some), HealthGrade.Of(some.Reverse()));
+    }
+
+    [Fact]
+    public void The_weights_caps_and_bands_are_the_readmes_tables()
+    {
+        var readme = File.ReadAllText(Path.Combine(Fixtures.RepositoryRoot, "README.md"));
+        var start = readme.IndexOf("| Policy failed | Weight | Best grade after it |", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the README has no grade table");
+        var rows = readme[start..].Split('\n').Skip(2).TakeWhile(l => l.StartsWith('|'))
+            .Select(l => Regex.Match(l, @"^\| `(?<name>[a-z-]+)` \| (?<weight>\d+) \| ?(?<cap>[A-F]?) ?\|$"))
+            .ToList();
+        Assert.All(rows, r => Assert.True(r.Success, r.Value));
+        var documented = rows.ToDictionary(r => r.Groups["name"].Value, r => (int.Parse(r.Groups["weight"].Value, System.Globalization.CultureInfo.InvariantCulture), r.Groups["cap"].Value));
+        Assert.Equal(
+            documented.OrderBy(d => d.Key, StringComparer.Ordinal),
+            HealthGrade.Weights.Select(w => KeyValuePair.Create(w.Key, (w.Value.Weight, w.Value.Cap?.ToString() ?? ""))).OrderBy(d => d.Key, StringComparer.Ordinal));
+        Assert.Contains("| Score | 90–100 | 75–89 | 60–74 | 40–59 | 0–39 |\n|---|---|---|---|---|---|\n| Grade | A | B | C | D | F |", readme, StringComparison.Ordinal);
+        Assert.Equal([('A', 90), ('B', 75), ('C', 60), ('D', 40)], HealthGrade.Bands);
+        // Every built-in policy has a weight, so none fails for free.
+        Assert.Equal(PolicyCatalog.Names.Order(StringComparer.Ordinal), HealthGrade.Weights.Keys.Order(StringComparer.Ordinal));
     }
 }

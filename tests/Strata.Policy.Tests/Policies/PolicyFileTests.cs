@@ -70,6 +70,16 @@ public sealed class PolicyFileTests
     }
 
     [Fact]
+    public void Deep_nesting_is_refused_before_it_can_overflow_the_stack()
+    {
+        // 200000 nested brackets: building YamlDotNet's node tree recurses once per level.
+        var error = Assert.Throws<StrataException>(() => PolicySet.Parse("policies:\n  no-secrets:\n    exempt-paths: " + new string('[', 200_000), File));
+        Assert.StartsWith("strata-policy.yaml:3: nested more than 32 levels deep", error.Message, StringComparison.Ordinal);
+        var blocks = "policies:\n" + string.Concat(Enumerable.Range(1, 200).Select(i => new string(' ', 2 * i) + "a:\n"));
+        Assert.Contains("nested more than 32 levels deep", Assert.Throws<StrataException>(() => PolicySet.Parse(blocks, File)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_file_is_named()
     {
         var error = Assert.Throws<StrataException>(() => PolicySet.Load("/nonexistent/strata-policy.yaml", "given.yaml"));

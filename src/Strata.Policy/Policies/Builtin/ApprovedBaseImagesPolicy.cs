@@ -1,3 +1,5 @@
+using Strata.Analysis.Base;
+
 namespace Strata.Policy.Policies.Builtin;
 
 /// <summary>
@@ -39,13 +41,11 @@ public sealed class ApprovedBaseImagesPolicy(IReadOnlyList<string> patterns) : I
         var name = ImageName.Parse(label);
         var tagged = name with { Digest = null };
         var match = patterns.FirstOrDefault(p => GlobPattern.Matches(Qualified(p), name.Repository) || GlobPattern.Matches(Qualified(p), tagged.ToString()));
-        var evidence = new List<string> { $"base: {label} (from the {BaseImageLabel} label)" };
+        var evidence = new List<string> { $"base: {label} (from the {BaseImageDetector.BaseNameLabel} label)" };
         return match is not null
             ? PolicyResult.Pass(Name, $"the base {tagged} matches {match}", evidence)
             : PolicyResult.Fail(Name, $"the base {tagged} matches none of the approved patterns", evidence);
     }
-
-    private const string BaseImageLabel = "org.opencontainers.image.base.name";
 
     /// <summary>A pattern spelt out as names are (<c>debian:*</c> is <c>docker.io/library/debian:*</c>); one that starts with '*' stays as it is.</summary>
     private static string Qualified(string pattern) => pattern.StartsWith('*') ? pattern : ImageName.Qualify(pattern);
