@@ -23,11 +23,12 @@ public sealed class PolicyCommand(CliContext context) : AsyncCommand<PolicySetti
         var format = CommandOutput.Format(settings.Format, "table", "json", "sarif", "markdown");
         var exitCode = ScanInputs.WholeNumber(settings.ExitCode, "--exit-code", 0, 255) ?? DefaultFailureExit;
         var baseLayers = ScanInputs.WholeNumber(settings.BaseLayers, "--base-layers", 0, int.MaxValue);
+        var dockerfile = ScanInputs.Dockerfile(context, settings.Dockerfile);
         var policies = PolicyFile();
         using var store = Database(settings) is { } path ? AdvisoryStore.Open(path) : null;
         var environment = settings.Online ? new PolicyEnvironment { ResolveDigests = reference => BaseDigests.Resolve(context, settings, reference, cancellationToken) } : PolicyEnvironment.Offline;
 
-        var options = new AssessmentOptions { Advisories = store, BaseLayers = baseLayers };
+        var options = new AssessmentOptions { Advisories = store, BaseLayers = baseLayers, DockerfileText = dockerfile?.Text };
         var assessment = await ImageLoader.ReadAsync(context, settings,
             (image, analysisOptions, progress) => ImageAssessor.Assess(image, analysisOptions, options, progress, cancellationToken), cancellationToken);
         Warnings.Write(context, assessment.Warnings);
@@ -39,7 +40,7 @@ public sealed class PolicyCommand(CliContext context) : AsyncCommand<PolicySetti
                 await CommandOutput.WriteAsync(context, settings.Output, s => PolicyJsonWriter.Write(assessment, report, s));
                 break;
             case "sarif":
-                await CommandOutput.WriteAsync(context, settings.Output, s => PolicySarifWriter.Write(assessment, report, policies.Policies, s, StrataVersion.Version));
+                await CommandOutput.WriteAsync(context, settings.Output, s => PolicySarifWriter.Write(assessment, report, policies.Policies, s, StrataVersion.Version, dockerfile?.Path));
                 break;
             case "markdown":
                 await CommandOutput.WriteAsync(context, settings.Output, s => PolicyMarkdownWriter.Write(assessment, report, s));

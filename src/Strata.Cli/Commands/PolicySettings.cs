@@ -17,6 +17,10 @@ public sealed class PolicySettings : ImageSettings
     [Description("The first N layers are the base image (default: from the OCI base labels and the history's last base CMD/ENTRYPOINT)")]
     public string? BaseLayers { get; init; }
 
+    [CommandOption("--dockerfile <PATH>")]
+    [Description("The image's Dockerfile: secrets and the root user name the line to change, and SARIF results point at it (default: at the image)")]
+    public string? Dockerfile { get; init; }
+
     [CommandOption("--online")]
     [Description("Read the base image's tag from its registry, for base-image-up-to-date (default: that policy is skipped)")]
     public bool Online { get; init; }

@@ -122,4 +122,27 @@ public sealed class PolicyCommandTests(ScanDatabase database) : IClassFixture<Sc
         Assert.Contains("id_rsa", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', result.Out);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task With_the_dockerfile_secrets_name_their_lines_and_sarif_points_there()
+    {
+        using var work = new TempDirectory();
+        File.Copy(Path.Combine(Fixtures.Shared, "dockerfiles", "wasteful", "Dockerfile"), work.File("Dockerfile"));
+        var lines = await File.ReadAllLinesAsync(work.File("Dockerfile"), TestContext.Current.CancellationToken);
+        var keyLine = Array.FindIndex(lines, l => l.StartsWith("COPY id_rsa", StringComparison.Ordinal)) + 1;
+        var tokenLine = Array.FindIndex(lines, l => l.StartsWith("ENV API_TOKEN", StringComparison.Ordinal)) + 1;
+
+        var table = await CliRunner.RunAsync(["policy", Wasteful, "--dockerfile", "Dockerfile", "-q"], workingDirectory: work.Path);
+        var sarif = await CliRunner.RunAsync(["policy", Wasteful, "--dockerfile", "Dockerfile", "-f", "sarif"], workingDirectory: work.Path);
+
+        CliAssert.ExitCode(1, table);
+        Assert.Contains($"A private key in the image: /root/.ssh/id_rsa (Dockerfile line {keyLine})", table.Out, StringComparison.Ordinal);
+        Assert.Contains($"Secret in the environment: API_TOKEN (Dockerfile line {tokenLine})", table.Out, StringComparison.Ordinal);
+        CliAssert.ExitCode(1, sarif);
+        var result = JsonDocument.Parse(sarif.StandardOutputBytes).RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("ruleId").GetString() == "no-secrets");
+        var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+        Assert.Equal("Dockerfile", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Contains(location.GetProperty("region").GetProperty("startLine").GetInt32(), new[] { keyLine, tokenLine });
+    }
 }

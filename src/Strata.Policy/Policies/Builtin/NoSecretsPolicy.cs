@@ -36,8 +36,8 @@ public sealed class NoSecretsPolicy(IReadOnlyList<string> exemptPaths) : IPolicy
         {
             return PolicyResult.Pass(Name, "no secrets found");
         }
-        var evidence = found.Select(f => f.Title).ToList();
-        return PolicyResult.Fail(Name, Plural(found.Count, "secret") + " in the image", evidence);
+        var evidence = found.Select(f => f.Line is { } line ? $"{f.Title} (Dockerfile line {line})" : f.Title).ToList();
+        return PolicyResult.Fail(Name, Plural(found.Count, "secret") + " in the image", evidence) with { Line = found.Select(f => f.Line).FirstOrDefault(l => l is not null) };
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -1,3 +1,5 @@
+using Strata.Analysis.Advising;
+
 namespace Strata.Policy.Policies.Builtin;
 
 /// <summary>
@@ -20,6 +22,14 @@ public sealed class NonRootUserPolicy : IPolicy
     }
 
     public PolicyResult Evaluate(PolicyContext context)
+    {
+        var result = Judge(context);
+        // advise's root-user finding knows the Dockerfile's last USER line (or its FROM), when a Dockerfile was given.
+        var line = context.Assessment.Advice.Findings.FirstOrDefault(f => f.Id == AdviceIds.RootUser)?.Line;
+        return result.Status == PolicyStatus.Fail ? result with { Line = line } : result;
+    }
+
+    private PolicyResult Judge(PolicyContext context)
     {
         var user = (context.Assessment.Config.User ?? "").Trim();
         var name = user.Split(':')[0];

@@ -21,9 +21,12 @@ public static class PolicySarifWriter
 
     public const string FingerprintKey = "strataPolicy/v1";
 
-    public static void Write(ImageAssessment assessment, PolicyReport report, IReadOnlyList<IPolicy> policies, Stream output, string toolVersion)
+    /// <param name="dockerfilePath">The Dockerfile as given (relative to the repository's root where possible): a result whose policy names a line is placed there.</param>
+    public static void Write(
+        ImageAssessment assessment, PolicyReport report, IReadOnlyList<IPolicy> policies, Stream output, string toolVersion, string? dockerfilePath = null)
     {
         var uri = ImageUri(assessment.Analysis.Name);
+        var dockerfileUri = dockerfilePath is null ? null : RelativeUri(dockerfilePath.Replace('\\', '/'));
         var rules = report.Policies.Select(r => r.Name).Distinct(StringComparer.Ordinal).ToList();
         var descriptions = policies.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Description, StringComparer.Ordinal);
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -60,7 +63,8 @@ public static class PolicySarifWriter
         json.WriteStartArray("results");
         foreach (var result in report.Policies.Where(p => p.Status == PolicyStatus.Fail))
         {
-            WriteResult(json, result, rules.IndexOf(result.Name), uri);
+            var (at, line) = dockerfileUri is not null && result.Line is { } l ? (dockerfileUri, l) : (uri, 1);
+            WriteResult(json, result, rules.IndexOf(result.Name), at, line, uri);
         }
         json.WriteEndArray();
         json.WriteStartObject("properties");
@@ -73,7 +77,7 @@ public static class PolicySarifWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, PolicyResult result, int ruleIndex, string uri)
+    private static void WriteResult(Utf8JsonWriter json, PolicyResult result, int ruleIndex, string uri, int line, string image)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", result.Name);
@@ -92,13 +96,13 @@ public static class PolicySarifWriter
         json.WriteString("uri", uri);
         json.WriteEndObject();
         json.WriteStartObject("region");
-        json.WriteNumber("startLine", 1);
+        json.WriteNumber("startLine", line);
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteStartObject("partialFingerprints");
-        json.WriteString(FingerprintKey, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(result.Name + "\n" + uri))));
+        json.WriteString(FingerprintKey, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(result.Name + "\n" + image))));
         json.WriteEndObject();
         json.WriteStartObject("properties");
         json.WriteStartArray("evidence");
@@ -128,11 +132,13 @@ public static class PolicySarifWriter
         {
             text = text[..tag];
         }
-        var segments = text.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s is not ("." or ".."))
-            .Select(s => Uri.EscapeDataString(s));
-        var uri = string.Join('/', segments);
+        var uri = RelativeUri(text);
         return uri.Length == 0 ? "image" : uri;
     }
+
+    /// <summary>A path as a relative URI reference: no leading '/', no '.' or '..' segments, each segment percent-encoded.</summary>
+    private static string RelativeUri(string path) =>
+        string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s is not ("." or "..")).Select(Uri.EscapeDataString));
 
     private static void WriteText(Utf8JsonWriter json, string name, string text)
     {
