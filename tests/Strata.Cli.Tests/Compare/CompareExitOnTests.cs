@@ -71,6 +71,20 @@ public sealed class CompareExitOnTests : IDisposable
         Assert.Contains("\"worse\": [\n    \"size\",\n    \"package\"\n  ]", result.StandardOutput.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_image_against_itself_shares_every_layer_and_nothing_got_worse()
+    {
+        var result = await RunAsync(["compare", _grown, _grown, "--exit-on", "size,package,policy", "--format", "json"]);
+
+        CliAssert.ExitCode(0, result);
+        using var json = System.Text.Json.JsonDocument.Parse(result.StandardOutputBytes);
+        var layers = json.RootElement.GetProperty("layers");
+        Assert.Equal(2, layers.GetProperty("shared").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, layers.GetProperty("firstDifferent").ValueKind);
+        Assert.Empty(json.RootElement.GetProperty("worse").EnumerateArray());
+        Assert.Empty(json.RootElement.GetProperty("files").GetProperty("changed").EnumerateArray());
+    }
+
     /// <summary>The policy file allows 40 kB uncompressed: small's layer tar is a few kB, grown adds 64 KiB of random bytes.</summary>
     [Fact]
     public async Task A_policy_that_fails_only_on_the_second_image_is_a_changed_verdict_and_fails_exit_on_policy()
