@@ -26,6 +26,7 @@ public static class CommandLine
         (["scan-registry"], typeof(ScanRegistrySettings)),
         (["policy"], typeof(PolicySettings)),
         (["report"], typeof(ReportSettings)),
+        (["compare"], typeof(CompareSettings)),
         (["cache", "ls"], typeof(CacheListSettings)),
         (["cache", "du"], typeof(CacheSettings)),
         (["cache", "prune"], typeof(CachePruneSettings)),
@@ -103,6 +104,11 @@ public static class CommandLine
             .WithDescription("Write one self-contained HTML page about an image: size map of every byte, layers and their changes, waste, advice, packages, vulnerabilities (--db), policy grade (--policy).")
             .WithExample("report", ExampleImage, "-o", "report.html")
             .WithExample("report", "oci:../shared/fixtures/images/oci:wasteful", "--dockerfile", "../shared/fixtures/dockerfiles/wasteful/Dockerfile", "-o", "wasteful.html");
+        config.AddCommand<CompareCommand>("compare")
+            .WithDescription("Compare two images: sizes, shared layers and where they diverge, files, packages, vulnerabilities (--db) and policy verdicts. --exit-on exits 1 when a kind got worse.")
+            .WithExample("compare", ExampleImage, "oci:../shared/fixtures/images/oci:multistage")
+            .WithExample("compare", "oci:../shared/fixtures/images/oci:base", ExampleImage, "--format", "json", "-o", "compare.json")
+            .WithExample("compare", "oci:../shared/fixtures/images/oci:multistage", ExampleImage, "--exit-on", "size,package", "--format", "markdown");
         config.AddBranch("cache", cache =>
         {
             cache.SetDescription("The local blob cache.");

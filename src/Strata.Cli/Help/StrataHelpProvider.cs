@@ -24,7 +24,7 @@ public sealed class StrataHelpProvider(ICommandAppSettings settings) : HelpProvi
     private static readonly (string Code, string Meaning)[] ExitCodeMeanings =
     [
         ("0", "success"),
-        ("1", "a CI rule failed (analyze --ci), lint found something, or a policy failed (policy; --exit-code N exits N); scan --exit-code N exits N when vulnerabilities remain"),
+        ("1", "a CI rule failed (analyze --ci), lint found something, a policy failed (policy; --exit-code N exits N), or a kind compare --exit-on names got worse; scan --exit-code N exits N when vulnerabilities remain"),
         ("2", "bad input or usage: an unknown option, an unreadable image, a registry error"),
         ("130", "interrupted (Ctrl+C)"),
     ];

@@ -9,7 +9,7 @@ namespace Strata.Cli.Tests.CommandLine;
 public sealed class HelpTests
 {
     /// <summary>Written out by hand, so a command missing from the application fails here; scan's examples need db import's database first.</summary>
-    private static readonly string[] AllCommands = ["", "analyze", "explore", "sbom", "inspect", "pull", "push", "cache", "cache ls", "cache du", "cache prune", "db", "db import", "db update", "db status", "scan", "scan-registry", "lint", "advise", "slim", "policy", "report", "version"];
+    private static readonly string[] AllCommands = ["", "analyze", "explore", "sbom", "inspect", "pull", "push", "cache", "cache ls", "cache du", "cache prune", "db", "db import", "db update", "db status", "scan", "scan-registry", "lint", "advise", "slim", "policy", "compare", "report", "version"];
 
     public static readonly TheoryData<string> Commands = new(AllCommands);
 
@@ -143,6 +143,7 @@ public sealed class HelpTests
         Assert.True(File.Exists(Path.Combine(root, "slim.json")));
         Assert.True(File.Exists(Path.Combine(root, "db-status.json")));
         Assert.True(File.Exists(Path.Combine(root, "lint.sarif")));
+        Assert.True(File.Exists(Path.Combine(root, "compare.json")));
         Assert.True(File.Exists(Path.Combine(root, "policy.json")));
         Assert.True(File.Exists(Path.Combine(root, "policy.sarif")));
         Assert.True(File.Exists(Path.Combine(root, "report.html")));
