@@ -12,7 +12,8 @@ internal static class EntryPath
     /// <summary>The normalised path ("" for the root itself), and whether the name was absolute.</summary>
     public static string Normalize(string name, string layerName, out bool wasAbsolute)
     {
-        if (Encoding.UTF8.GetByteCount(name) > MaxPathBytes)
+        // A UTF-16 char is at most three UTF-8 bytes: most names are too short to need counting.
+        if (name.Length > MaxPathBytes / 3 && Encoding.UTF8.GetByteCount(name) > MaxPathBytes)
         {
             throw new StrataException(
                 $"{layerName}: entry name of {Encoding.UTF8.GetByteCount(name)} bytes ('{name[..Math.Min(60, name.Length)]}…') is longer than PATH_MAX ({MaxPathBytes})");

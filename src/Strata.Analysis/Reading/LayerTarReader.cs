@@ -175,7 +175,8 @@ internal sealed class LayerTarReader
             _hash.Append(buffer.AsSpan(0, read));
             total += read;
             sink = _captor?.Open(_layer, path, entry.Length, (int)entry.Mode, buffer.AsSpan(0, read));
-            while ((read = data.Read(buffer, 0, buffer.Length)) > 0)
+            // A file that fitted in the first chunk is done: no further read down the stream chain to learn so.
+            while (total < entry.Length && (read = data.Read(buffer, 0, buffer.Length)) > 0)
             {
                 _hash.Append(buffer.AsSpan(0, read));
                 sink?.Write(buffer.AsSpan(0, read));

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Strata.Images.Layers;
@@ -39,7 +41,10 @@ internal sealed class TarHeaderInspector(string place)
     private const int GnuIsExtendedOffset = 482;
     private const int ExtensionIsExtendedOffset = 504;
 
-    private string? _previous;
+    // The previous entry's header and the long name or PAX path that named it: its label is made only for a message.
+    private readonly byte[] _previousBlock = new byte[BlockSize];
+    private string? _previousName;
+    private bool _hasPrevious;
     private string _metadataHeader = "";
     private string? _longName;
     private string? _paxPath;
@@ -86,8 +91,9 @@ internal sealed class TarHeaderInspector(string place)
         {
             throw Defect(block, $"a {KindName(typeFlag)} entry carries {length} bytes of data; only files have data");
         }
-        var label = Label(block);
-        _previous = label;
+        _previousName = _longName ?? _paxPath;
+        block.CopyTo(_previousBlock);
+        _hasPrevious = true;
         _longName = null;
         _paxPath = null;
         _paxSize = null;
@@ -171,21 +177,39 @@ internal sealed class TarHeaderInspector(string place)
         var recorded = TarNumber.Parse(field, allowBase256: false, out var problem)
             ?? throw Defect(block, $"checksum field {problem}");
         // The checksum counts its own field as eight spaces. Old tars summed signed bytes; GNU tar accepts both.
-        long unsigned = 8 * ' ';
-        long signed = 8 * ' ';
-        for (var i = 0; i < BlockSize; i++)
+        var (unsigned, signed) = Sums(block);
+        foreach (var b in field)
         {
-            if (i is >= ChecksumOffset and < ChecksumOffset + 8)
-            {
-                continue;
-            }
-            unsigned += block[i];
-            signed += (sbyte)block[i];
+            unsigned -= b;
+            signed -= (sbyte)b;
         }
+        unsigned += 8 * ' ';
+        signed += 8 * ' ';
         if (recorded != unsigned && recorded != signed)
         {
             throw Defect(block, $"checksum is {recorded}, the header sums to {unsigned}");
         }
+    }
+
+    /// <summary>
+    /// The block's bytes summed as unsigned and as signed values, sixteen at a time: every header is summed, so this
+    /// is on the path of every entry. A signed sum is the unsigned one less 256 for each byte of 0x80 or more.
+    /// </summary>
+    private static (long Unsigned, long Signed) Sums(ReadOnlySpan<byte> block)
+    {
+        // Each 16-bit lane gathers two bytes from each of the 32 vectors: at most 32 × 2 × 255, well within 65535.
+        var lanes = Vector128<ushort>.Zero;
+        var highBytes = 0;
+        for (var i = 0; i < BlockSize; i += Vector128<byte>.Count)
+        {
+            var bytes = Vector128.Create(block.Slice(i, Vector128<byte>.Count));
+            var (lower, upper) = Vector128.Widen(bytes);
+            lanes += lower + upper;
+            highBytes += BitOperations.PopCount(bytes.ExtractMostSignificantBits());
+        }
+        var (low, high) = Vector128.Widen(lanes);
+        long unsigned = Vector128.Sum(low + high);
+        return (unsigned, unsigned - (256L * highBytes));
     }
 
     private long Number(ReadOnlySpan<byte> block, int offset, int length, string name, bool allowBase256) =>
@@ -208,15 +232,15 @@ internal sealed class TarHeaderInspector(string place)
     private TarHeaderException Defect(ReadOnlySpan<byte> block, string problem) =>
         new($"{place}: tar header of entry '{Printable(Label(block))}' {After()}: {problem}", problem);
 
-    private string After() => _previous is null ? "(the first entry)" : $"(after '{Printable(_previous)}')";
+    private string After() =>
+        _hasPrevious ? $"(after '{Printable(_previousName ?? HeaderName(_previousBlock))}')" : "(the first entry)";
 
     /// <summary>The entry's name as its readers will see it: a GNU long name or PAX path if one came first.</summary>
-    private string Label(ReadOnlySpan<byte> block)
+    private string Label(ReadOnlySpan<byte> block) => _longName ?? _paxPath ?? HeaderName(block);
+
+    /// <summary>The name a header block holds itself: its name field, behind the ustar prefix where there is one.</summary>
+    private static string HeaderName(ReadOnlySpan<byte> block)
     {
-        if ((_longName ?? _paxPath) is { } name)
-        {
-            return name;
-        }
         var header = HeaderText(block[..IndexOrLength(block[..100], 0)]);
         var isUstar = block.Slice(257, 6).SequenceEqual("ustar\0"u8);
         if (isUstar && block[345] != 0)
