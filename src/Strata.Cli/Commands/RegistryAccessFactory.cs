@@ -8,7 +8,7 @@ namespace Strata.Cli.Commands;
 /// <summary>Builds registry access (credentials, insecure hosts, cache) from options and the environment.</summary>
 internal static class RegistryAccessFactory
 {
-    public static RegistryAccessContext Create(CliContext context, IRegistrySettings settings) =>
+    public static RegistryAccessContext Create(CliContext context, RegistrySettings settings) =>
         new(new RegistryClient(ClientOptions(context, settings)), Cache(context, settings.CacheDir));
 
     public static BlobCache Cache(CliContext context, string? cacheDir) =>
@@ -18,7 +18,7 @@ internal static class RegistryAccessFactory
             context.GetEnvironmentVariable("XDG_CACHE_HOME"),
             Home(context))));
 
-    public static RegistryClientOptions ClientOptions(CliContext context, IRegistrySettings settings)
+    public static RegistryClientOptions ClientOptions(CliContext context, RegistrySettings settings)
     {
         var timeout = settings.Timeout is { } text ? RegistryTimeout.Parse(text) : RegistryClientOptions.DefaultIdleTimeout;
         return new RegistryClientOptions
@@ -29,7 +29,7 @@ internal static class RegistryAccessFactory
         }.WithTimeout(timeout);
     }
 
-    private static ICredentialProvider Credentials(CliContext context, IRegistrySettings settings, TimeSpan helperTimeout)
+    private static ICredentialProvider Credentials(CliContext context, RegistrySettings settings, TimeSpan helperTimeout)
     {
         if (settings.PasswordStdin && settings.Username is null)
         {

@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 
 namespace Strata.Cli.Commands;
 
-public sealed class ScanRegistrySettings : StrataSettings, IRegistrySettings
+public sealed class ScanRegistrySettings : RegistrySettings
 {
     [CommandArgument(0, "<REGISTRY>")]
     [Description("The registry host, with an optional repository prefix: localhost:5000, registry.example.com/team")]
@@ -37,32 +37,4 @@ public sealed class ScanRegistrySettings : StrataSettings, IRegistrySettings
     [CommandOption("--policy <FILE>")]
     [Description("The policy file (default: strata-policy.yaml in the working folder, else the built-in policies)")]
     public string? Policy { get; init; }
-
-    [CommandOption("--platform <OS/ARCH>")]
-    [Description("Which image of a multi-platform index to scan, as os/arch[[/variant]] (default: the host's platform)")]
-    public string? Platform { get; init; }
-
-    [CommandOption("--username <USER>")]
-    [Description("Registry user name; the password is read from standard input with --password-stdin (default: the Docker credentials in $DOCKER_CONFIG or ~/.docker)")]
-    public string? Username { get; init; }
-
-    [CommandOption("--password-stdin")]
-    [Description("Read the registry password from standard input (needs --username)")]
-    public bool PasswordStdin { get; init; }
-
-    [CommandOption("--insecure-registry <HOST>")]
-    [Description("Allow plain HTTP to this registry host (loopback addresses always may); repeatable (default: none)")]
-    public string[] InsecureRegistries { get; init; } = [];
-
-    [CommandOption("--cache-dir <DIR>")]
-    [Description("The blob cache, which also holds the layer results cache (default: $STRATA_CACHE_DIR, else $XDG_CACHE_HOME/strata, else ~/.cache/strata)")]
-    public string? CacheDir { get; init; }
-
-    [CommandOption("--timeout <DURATION>")]
-    [Description("How long a registry connection may stall before it fails, for example 30s or 2m (default 30s)")]
-    public string? Timeout { get; init; }
-
-    [CommandOption("--max-layer-size <SIZE>")]
-    [Description("The most one layer may inflate to, such as 512MiB or 2GB (default: 64GiB)")]
-    public string? MaxLayerSize { get; init; }
 }
