@@ -68,9 +68,14 @@ public sealed partial class PackageCaptor(IReadOnlyList<IPackageCataloger> catal
         {
             return null;
         }
+        if (!heldToTheEnd && size > SpillThreshold && wanting.TrueForAll(ExecutableMarks.Cover) && OpenSpill(layer, path, size, mode, wanting, head) is { } spill)
+        {
+            _lastCaptured[(layer, path)] = spill.File;
+            return spill;
+        }
         var sink = heldToTheEnd
             ? new Sink(this, layer, path, size, mode, wanting, forOs, head)
-            : new Sink(this, layer, path, size, mode, wanting, head, LendBuffer(size));
+            : new Sink(this, layer, path, size, mode, wanting, head, _buffers.Rent(size));
         _lastCaptured[(layer, path)] = sink.File;
         return sink;
     }
@@ -103,39 +108,19 @@ public sealed partial class PackageCaptor(IReadOnlyList<IPackageCataloger> catal
     }
 
     /// <summary>
-    /// Executables are read whole but cataloged the moment they are read, on the thread reading their layer: each
-    /// such thread reuses one buffer for them instead of leaving an array of every executable's size to the garbage
-    /// collector. Buffers past <see cref="LentBufferCap"/> are not kept.
+    /// Executables are read whole but cataloged the moment they are read, on the thread reading their layer, into
+    /// buffers shared by those threads and capped in total (<see cref="ExecutableBuffers"/>).
     /// </summary>
-    private readonly ThreadLocal<byte[]?> _lendable = new();
-
-    private const int LentBufferCap = 16 * 1024 * 1024;
-
-    private const long OneOffBudget = 64L * 1024 * 1024;
-
-    private long _oneOffBytes;
-
-    private byte[] LendBuffer(long size)
+    public long ExecutableBudget
     {
-        if (size > LentBufferCap)
-        {
-            // A one-off array. Those before it are garbage once cataloged, but the runtime can leave large arrays
-            // uncollected for hundreds of megabytes: past a budget of them, it is asked to collect before the next.
-            if (Interlocked.Add(ref _oneOffBytes, size) > OneOffBudget)
-            {
-                Interlocked.Exchange(ref _oneOffBytes, size);
-                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
-            }
-            return GC.AllocateUninitializedArray<byte>((int)size);
-        }
-        if (_lendable.Value is not { } buffer || buffer.Length < size)
-        {
-            // Grown in powers of two, so that a run of ever larger executables replaces it a few times at most.
-            buffer = GC.AllocateUninitializedArray<byte>((int)Math.Max(System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)size), 1 << 20));
-            _lendable.Value = buffer;
-        }
-        return buffer;
+        get => _buffers.Budget;
+        init => _buffers = new ExecutableBuffers(value, (int)DefaultSpillThreshold);
     }
+
+    /// <summary>Enough for the largest executables commonly met (compilers, the JVM) one at a time, or a few smaller ones at once.</summary>
+    public const long DefaultExecutableBudget = 40L * 1024 * 1024;
+
+    private readonly ExecutableBuffers _buffers = new(DefaultExecutableBudget, (int)DefaultSpillThreshold);
 
     /// <summary>A file its one cataloger reduces while it streams past (Java archives, eggs), never held whole.</summary>
     private sealed class ReducingSink : IFileSink
@@ -173,6 +158,7 @@ public sealed partial class PackageCaptor(IReadOnlyList<IPackageCataloger> catal
         private readonly CapturedFile _file;
         private readonly List<IPackageCataloger> _catalogers;
         private readonly bool _forOs;
+        private readonly bool _lent;
         private int _filled;
 
         public CapturedFile File => _file;
@@ -197,6 +183,7 @@ public sealed partial class PackageCaptor(IReadOnlyList<IPackageCataloger> catal
             _owner = owner;
             _catalogers = catalogers;
             _buffer = lent;
+            _lent = true;
             _file = new CapturedFile(path, layer, size, mode, []) { Lent = lent.AsMemory(0, (int)size) };
             head.CopyTo(_buffer);
             _filled = head.Length;
@@ -218,19 +205,29 @@ public sealed partial class PackageCaptor(IReadOnlyList<IPackageCataloger> catal
                 kept = _file with { Content = [], Lent = null };
                 _owner._lastCaptured[(_file.Layer, _file.Path)] = kept;
             }
-            foreach (var cataloger in _catalogers)
+            try
             {
-                if (cataloger.CatalogsFilesAlone)
+                foreach (var cataloger in _catalogers)
                 {
-                    var context = new CatalogContext([_file], null, message => _owner.Warn(_file.Layer, message), _owner._locate);
-                    foreach (var package in cataloger.Catalog(context))
+                    if (cataloger.CatalogsFilesAlone)
                     {
-                        _owner._catalogedOnArrival.Add((cataloger.Name, kept, package));
+                        var context = new CatalogContext([_file], null, message => _owner.Warn(_file.Layer, message), _owner._locate);
+                        foreach (var package in cataloger.Catalog(context))
+                        {
+                            _owner._catalogedOnArrival.Add((cataloger.Name, kept, package));
+                        }
+                    }
+                    else
+                    {
+                        _owner._captured.Add((cataloger.Name, _file));
                     }
                 }
-                else
+            }
+            finally
+            {
+                if (_lent)
                 {
-                    _owner._captured.Add((cataloger.Name, _file));
+                    _owner._buffers.Return(_buffer);
                 }
             }
             if (_forOs)
