@@ -55,7 +55,12 @@ public sealed class FileEntry
 
     public required int Gid { get; init; }
 
-    public string? LinkTarget { get; init; }
+    /// <summary>A symlink's or hardlink's target as the tar header gives it.</summary>
+    public string? LinkTarget
+    {
+        get => _link?.Target;
+        init => _link = value is null ? null : new Link(value);
+    }
 
     /// <summary>XxHash3 of a regular file's content.</summary>
     public ulong ContentHash { get; init; }
@@ -68,7 +73,29 @@ public sealed class FileEntry
     public DeathCause Cause { get; internal set; }
 
     /// <summary>For a hardlink: the regular file entry whose bytes it shares.</summary>
-    internal FileEntry? HardlinkTarget { get; set; }
+    internal FileEntry? HardlinkTarget
+    {
+        get => _link?.Stored;
+        set
+        {
+            if (_link is null)
+            {
+                throw new InvalidOperationException($"{Path}: an entry without a link target cannot point to a stored file");
+            }
+            _link.Stored = value;
+        }
+    }
+
+    // Links are few: their target and stored file share one object, so that every other entry is 8 bytes smaller
+    // (72 bytes an entry instead of 80: 8 MB on a million-file image).
+    private readonly Link? _link;
+
+    private sealed class Link(string target)
+    {
+        public string Target { get; } = target;
+
+        public FileEntry? Stored { get; set; }
+    }
 
     /// <summary>Visible paths that show this regular file's bytes: itself and hardlinks to it.</summary>
     internal int LiveReferences { get; set; }

@@ -9,7 +9,7 @@ namespace Strata.Analysis.Overlay;
 /// </summary>
 public sealed class MergedFileSystem
 {
-    public MergedNode Root { get; } = new("", 0, null, null, -1);
+    public MergedNode Root { get; } = new("", 0, null, -1);
 
     public void Apply(int layer, IReadOnlyList<FileEntry> entries)
     {
@@ -20,17 +20,17 @@ public sealed class MergedFileSystem
             {
                 case EntryKind.Whiteout:
                     entry.Change = ChangeKind.Removed;
-                    if (Find(entry.Path) is { } removed)
+                    if (FindWithParent(entry.Path) is ({ } parent, { } removed))
                     {
                         Kill(removed, layer, DeathCause.WhitedOut, DeathCause.WhitedOut);
-                        removed.Parent!.ChildMap!.Remove(removed);
+                        parent.ChildMap!.Remove(removed);
                     }
                     break;
                 case EntryKind.OpaqueWhiteout:
                     entry.Change = ChangeKind.Removed;
                     if (Find(entry.Path) is { IsDirectory: true } folder && folder.ChildMap is not null)
                     {
-                        foreach (var child in folder.ChildMap)
+                        foreach (var child in folder.ChildMap.Nodes())
                         {
                             Kill(child, layer, DeathCause.HiddenByOpaque, DeathCause.HiddenByOpaque);
                         }
@@ -48,8 +48,12 @@ public sealed class MergedFileSystem
         }
     }
 
-    public MergedNode? Find(string path)
+    public MergedNode? Find(string path) => FindWithParent(path).Node;
+
+    /// <summary>The node at <paramref name="path"/> and the folder holding it (none for the root or a missing path).</summary>
+    private (MergedNode? Parent, MergedNode? Node) FindWithParent(string path)
     {
+        MergedNode? parent = null;
         var node = Root;
         var span = path.AsSpan();
         foreach (var range in span.Split('/'))
@@ -58,13 +62,14 @@ public sealed class MergedFileSystem
             {
                 continue;
             }
+            parent = node;
             node = node.Child(span[range]);
             if (node is null)
             {
-                return null;
+                return (null, null);
             }
         }
-        return node;
+        return (parent, node);
     }
 
     /// <summary>Every node below the root, depth first, without recursion (paths may be thousands deep).</summary>
@@ -79,10 +84,7 @@ public sealed class MergedFileSystem
             {
                 yield return node;
             }
-            foreach (var child in node.Children)
-            {
-                pending.Push(child);
-            }
+            node.ChildMap?.PushAll(pending);
         }
     }
 
@@ -175,10 +177,7 @@ public sealed class MergedFileSystem
                 stored.KilledBy = layer;
                 stored.Cause = cause;
             }
-            foreach (var child in node.Children)
-            {
-                pending.Push(child);
-            }
+            node.ChildMap?.PushAll(pending);
         }
     }
 

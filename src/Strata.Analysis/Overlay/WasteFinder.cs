@@ -24,7 +24,16 @@ public static class WasteFinder
     /// </summary>
     public static List<VisibleFile> VisibleFiles(MergedFileSystem merged)
     {
-        var files = new List<VisibleFile>();
+        // Counted first: on a million-file image, doubling a list of this size while the tree is alive sets the peak.
+        var count = 0;
+        foreach (var node in merged.Walk())
+        {
+            if (node.Entry is { Kind: EntryKind.File, Size: > 0 })
+            {
+                count++;
+            }
+        }
+        var files = new List<VisibleFile>(count);
         foreach (var node in merged.Walk())
         {
             if (node.Entry is { Kind: EntryKind.File, Size: > 0 } file)
