@@ -76,17 +76,26 @@ public sealed class BlobCacheWriter : IDisposable
         _file.Flush(flushToDisk: true);
         var length = _file.Length;
         var digest = Digest.FromHash(_digest.Algorithm, _hash);
-        _file.Dispose();
         _done = true;
         if (length != _size || digest != _digest)
         {
+            _file.Dispose();
             File.Delete(_path);
             throw new StrataException(
                 length != _size
                     ? $"blob {_digest}: received {length} bytes, expected {_size}"
                     : $"blob {_digest}: received bytes hash to {digest}");
         }
-        File.Move(_path, _cache.BlobPath(_digest), overwrite: true);
+        // Renamed while this process still holds the file's lock: released first, another process pulling the same
+        // blob could open the finished partial file in between, take it for a resume, and find it gone at its own rename.
+        try
+        {
+            File.Move(_path, _cache.BlobPath(_digest), overwrite: true);
+        }
+        finally
+        {
+            _file.Dispose();
+        }
         _cache.MarkStored(_digest, _size);
     }
 
