@@ -1,7 +1,7 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Strata.Dockerfile.Advice;
 using Strata.Dockerfile.Rules;
+using Strata.Sarif;
 
 namespace Strata.Dockerfile.Lint;
 
@@ -11,23 +11,14 @@ namespace Strata.Dockerfile.Lint;
 /// </summary>
 public static class LintSarifWriter
 {
-    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
-
-    /// <summary>Under the reserved <c>.invalid</c> domain, as the scan's SARIF is, until the project has a public home.</summary>
-    public const string InformationUri = "https://strata.invalid/";
-
     /// <param name="artifactUri">The Dockerfile as code scanning should find it: relative to the repository root where possible.</param>
     public static void Write(IReadOnlyList<Advice.Advice> findings, Stream output, string toolVersion, string artifactUri, IReadOnlyList<IDockerfileRule>? rules = null)
     {
         ArgumentNullException.ThrowIfNull(findings);
         rules ??= DockerfileRules.All;
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        json.WriteStartObject();
-        json.WriteString("$schema", SchemaUri);
-        json.WriteString("version", "2.1.0");
-        json.WriteStartArray("runs");
-        json.WriteStartObject();
+        using var json = SarifLog.Open(output);
+        SarifLog.StartRun(json);
         WriteTool(json, toolVersion, rules);
         json.WriteStartArray("results");
         foreach (var finding in findings)
@@ -35,10 +26,7 @@ public static class LintSarifWriter
             WriteResult(json, finding, ruleIndex.TryGetValue(finding.Id, out var index) ? index : null, artifactUri);
         }
         json.WriteEndArray();
-        json.WriteString("columnKind", "utf16CodeUnits");
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
+        SarifLog.EndRun(json);
     }
 
     /// <summary>SARIF's level for a severity: error, warning, note.</summary>
@@ -51,19 +39,14 @@ public static class LintSarifWriter
 
     private static void WriteTool(Utf8JsonWriter json, string toolVersion, IReadOnlyList<IDockerfileRule> rules)
     {
-        json.WriteStartObject("tool");
-        json.WriteStartObject("driver");
-        json.WriteString("name", "strata");
-        json.WriteString("version", toolVersion);
-        json.WriteString("informationUri", InformationUri);
-        json.WriteStartArray("rules");
+        SarifLog.StartDriver(json, toolVersion);
         foreach (var rule in rules)
         {
             json.WriteStartObject();
             json.WriteString("id", rule.Id);
             json.WriteString("name", Name(rule.Title));
-            WriteText(json, "shortDescription", rule.Title);
-            WriteText(json, "fullDescription", rule.Description);
+            SarifLog.WriteText(json, "shortDescription", rule.Title);
+            SarifLog.WriteText(json, "fullDescription", rule.Description);
             json.WriteStartObject("defaultConfiguration");
             json.WriteString("level", Level(rule.Severity));
             json.WriteEndObject();
@@ -84,9 +67,7 @@ public static class LintSarifWriter
             json.WriteEndObject();
             json.WriteEndObject();
         }
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndObject();
+        SarifLog.EndDriver(json);
     }
 
     private static void WriteResult(Utf8JsonWriter json, Advice.Advice finding, int? ruleIndex, string artifactUri)
@@ -98,7 +79,7 @@ public static class LintSarifWriter
             json.WriteNumber("ruleIndex", index);
         }
         json.WriteString("level", Level(finding.Severity));
-        WriteText(json, "message", finding.Fix is null ? finding.Message : $"{finding.Message}. Fix: {finding.Fix}");
+        SarifLog.WriteText(json, "message", finding.Fix is null ? finding.Message : $"{finding.Message}. Fix: {finding.Fix}");
         json.WriteStartArray("locations");
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
@@ -118,11 +99,4 @@ public static class LintSarifWriter
     private static string Name(string title) => string.Concat(title.Split(' ', '-', '/', '|', '.')
         .Where(w => w.Length > 0 && char.IsAsciiLetterOrDigit(w[0]))
         .Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
-
-    private static void WriteText(Utf8JsonWriter json, string name, string text)
-    {
-        json.WriteStartObject(name);
-        json.WriteString("text", text);
-        json.WriteEndObject();
-    }
 }

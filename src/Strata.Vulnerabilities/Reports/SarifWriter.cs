@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Strata.Sarif;
 using Strata.Vulnerabilities.Scanning;
 
 namespace Strata.Vulnerabilities.Reports;
@@ -14,11 +14,6 @@ namespace Strata.Vulnerabilities.Reports;
 /// </summary>
 public static class SarifWriter
 {
-    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
-
-    /// <summary>Under the reserved <c>.invalid</c> domain, as the SPDX namespace is, until the project has a public home.</summary>
-    public const string InformationUri = "https://strata.invalid/";
-
     /// <summary>The partialFingerprints key; its version changes only if what is hashed changes.</summary>
     public const string FingerprintKey = "strataFinding/v1";
 
@@ -33,12 +28,8 @@ public static class SarifWriter
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var locator = new SarifLocator(report, dockerfile);
 
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        json.WriteStartObject();
-        json.WriteString("$schema", SchemaUri);
-        json.WriteString("version", "2.1.0");
-        json.WriteStartArray("runs");
-        json.WriteStartObject();
+        using var json = SarifLog.Open(output);
+        SarifLog.StartRun(json);
         WriteTool(json, toolVersion, rules);
         json.WriteStartArray("results");
         foreach (var finding in findings)
@@ -47,26 +38,18 @@ public static class SarifWriter
             Images.Output.JsonWriting.FlushIfFull(json);
         }
         json.WriteEndArray();
-        json.WriteString("columnKind", "utf16CodeUnits");
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
+        SarifLog.EndRun(json);
     }
 
     private static void WriteTool(Utf8JsonWriter json, string toolVersion, IReadOnlyList<SarifRule> rules)
     {
-        json.WriteStartObject("tool");
-        json.WriteStartObject("driver");
-        json.WriteString("name", "strata");
-        json.WriteString("version", toolVersion);
-        json.WriteString("informationUri", InformationUri);
-        json.WriteStartArray("rules");
+        SarifLog.StartDriver(json, toolVersion);
         foreach (var rule in rules)
         {
             json.WriteStartObject();
             json.WriteString("id", rule.Id);
-            WriteText(json, "shortDescription", rule.ShortDescription);
-            WriteText(json, "fullDescription", rule.FullDescription);
+            SarifLog.WriteText(json, "shortDescription", rule.ShortDescription);
+            SarifLog.WriteText(json, "fullDescription", rule.FullDescription);
             json.WriteStartObject("defaultConfiguration");
             json.WriteString("level", rule.Level);
             json.WriteEndObject();
@@ -86,9 +69,7 @@ public static class SarifWriter
             json.WriteEndObject();
             json.WriteEndObject();
         }
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndObject();
+        SarifLog.EndDriver(json);
     }
 
     private static void WriteResult(Utf8JsonWriter json, ScanFinding finding, int ruleIndex, SarifLocation location)
@@ -98,7 +79,7 @@ public static class SarifWriter
         json.WriteString("ruleId", finding.Finding.Id);
         json.WriteNumber("ruleIndex", ruleIndex);
         json.WriteString("level", SarifSeverity.Level(finding.Finding.Severity.Level));
-        WriteText(json, "message", Message(finding));
+        SarifLog.WriteText(json, "message", Message(finding));
         json.WriteStartArray("locations");
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
@@ -149,12 +130,5 @@ public static class SarifWriter
         var package = finding.Finding.Package;
         var key = string.Join('\n', finding.Finding.Id, package.Ecosystem, package.Name, package.Version, finding.Path ?? "");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-    }
-
-    private static void WriteText(Utf8JsonWriter json, string name, string text)
-    {
-        json.WriteStartObject(name);
-        json.WriteString("text", text);
-        json.WriteEndObject();
     }
 }

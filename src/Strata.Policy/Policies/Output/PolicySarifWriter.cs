@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Strata.Policy.Assessment;
+using Strata.Sarif;
 
 namespace Strata.Policy.Policies.Output;
 
@@ -14,11 +14,6 @@ namespace Strata.Policy.Policies.Output;
 /// </summary>
 public static class PolicySarifWriter
 {
-    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
-
-    /// <summary>Under the reserved <c>.invalid</c> domain, as the other SARIF writers are, until the project has a public home.</summary>
-    public const string InformationUri = "https://strata.invalid/";
-
     public const string FingerprintKey = "strataPolicy/v1";
 
     /// <param name="dockerfilePath">The Dockerfile as given (relative to the repository's root where possible): a result whose policy names a line is placed there.</param>
@@ -29,24 +24,15 @@ public static class PolicySarifWriter
         var dockerfileUri = dockerfilePath is null ? null : RelativeUri(dockerfilePath.Replace('\\', '/'));
         var rules = report.Policies.Select(r => r.Name).Distinct(StringComparer.Ordinal).ToList();
         var descriptions = policies.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Description, StringComparer.Ordinal);
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        json.WriteStartObject();
-        json.WriteString("$schema", SchemaUri);
-        json.WriteString("version", "2.1.0");
-        json.WriteStartArray("runs");
-        json.WriteStartObject();
-        json.WriteStartObject("tool");
-        json.WriteStartObject("driver");
-        json.WriteString("name", "strata");
-        json.WriteString("version", toolVersion);
-        json.WriteString("informationUri", InformationUri);
-        json.WriteStartArray("rules");
+        using var json = SarifLog.Open(output);
+        SarifLog.StartRun(json);
+        SarifLog.StartDriver(json, toolVersion);
         foreach (var rule in rules)
         {
             json.WriteStartObject();
             json.WriteString("id", rule);
             json.WriteString("name", rule);
-            WriteText(json, "shortDescription", descriptions.GetValueOrDefault(rule, rule));
+            SarifLog.WriteText(json, "shortDescription", descriptions.GetValueOrDefault(rule, rule));
             json.WriteStartObject("defaultConfiguration");
             json.WriteString("level", "error");
             json.WriteEndObject();
@@ -57,9 +43,7 @@ public static class PolicySarifWriter
             json.WriteEndObject();
             json.WriteEndObject();
         }
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndObject();
+        SarifLog.EndDriver(json);
         json.WriteStartArray("results");
         foreach (var result in report.Policies.Where(p => p.Status == PolicyStatus.Fail))
         {
@@ -71,10 +55,7 @@ public static class PolicySarifWriter
         json.WriteString("grade", report.Grade);
         json.WriteNumber("score", report.Score);
         json.WriteEndObject();
-        json.WriteString("columnKind", "utf16CodeUnits");
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
+        SarifLog.EndRun(json);
     }
 
     private static void WriteResult(Utf8JsonWriter json, PolicyResult result, int ruleIndex, string uri, int line, string image)
@@ -88,7 +69,7 @@ public static class PolicySarifWriter
         {
             message.Append("\n- ").Append(item);
         }
-        WriteText(json, "message", message.ToString());
+        SarifLog.WriteText(json, "message", message.ToString());
         json.WriteStartArray("locations");
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
@@ -139,11 +120,4 @@ public static class PolicySarifWriter
     /// <summary>A path as a relative URI reference: no leading '/', no '.' or '..' segments, each segment percent-encoded.</summary>
     private static string RelativeUri(string path) =>
         string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s is not ("." or "..")).Select(Uri.EscapeDataString));
-
-    private static void WriteText(Utf8JsonWriter json, string name, string text)
-    {
-        json.WriteStartObject(name);
-        json.WriteString("text", text);
-        json.WriteEndObject();
-    }
 }
