@@ -23,7 +23,7 @@ public sealed class CompareCommand(CliContext context) : AsyncCommand<CompareSet
         // Every option is checked, and every file it names read, before the images: a typo fails at once.
         var format = CommandOutput.Format(settings.Format, "table", "json", "markdown");
         var exitOn = settings.ExitOn is { } kinds ? ComparisonKinds.Parse(kinds, "--exit-on") : [];
-        var database = Database(settings);
+        var database = ScanInputs.OptionalDatabase(context, settings.Db, settings.CacheDir);
         if (exitOn.Contains(ComparisonKinds.Vulnerability) && database is null)
         {
             throw new StrataException("--exit-on vulnerability: no vulnerability database to compare with; give --db, or run 'strata db update' first");
@@ -32,7 +32,7 @@ public sealed class CompareCommand(CliContext context) : AsyncCommand<CompareSet
         {
             throw new StrataException("IMAGE2: standard input is already IMAGE; save one of the images to a file");
         }
-        var policies = Policies(settings);
+        var policies = ScanInputs.Policies(context, settings.Policy);
         var reading = WithPasswordReadOnce(settings);
 
         var (before, after) = await CompareReader.ReadBothAsync(reading, settings, settings.SecondImage(),
@@ -51,34 +51,6 @@ public sealed class CompareCommand(CliContext context) : AsyncCommand<CompareSet
     }
 
     private static bool IsStandardInput(string image) => image is "-" or "/dev/stdin";
-
-    /// <summary>
-    /// The database --db names (which must exist), else the default one if it exists, as <c>strata policy</c> finds it;
-    /// with none, vulnerabilities are not compared.
-    /// </summary>
-    private string? Database(CompareSettings settings)
-    {
-        if (settings.Db is { } given)
-        {
-            var full = context.ResolvePath(given);
-            return File.Exists(full)
-                ? full
-                : throw new StrataException($"--db: {given}: no such file; create it with 'strata db update --db {given}' or 'strata db import --db {given} PATH...'");
-        }
-        var path = AdvisoryStore.DefaultPath(RegistryAccessFactory.Cache(context, settings.CacheDir).Root);
-        return File.Exists(path) ? path : null;
-    }
-
-    /// <summary>The policies of --policy, else of strata-policy.yaml in the working folder, else the built-in ones.</summary>
-    private PolicySet Policies(CompareSettings settings)
-    {
-        if (settings.Policy is { } given)
-        {
-            return PolicySet.Load(ScanInputs.ExistingFile(context, given, "--policy"), given);
-        }
-        var found = context.ResolvePath(PolicySet.FileName);
-        return File.Exists(found) ? PolicySet.Load(found, PolicySet.FileName) : PolicySet.Default;
-    }
 
     /// <summary>
     /// Both images may come from registries that need the password, and standard input can be read only once: it is

@@ -24,8 +24,8 @@ public sealed class PolicyCommand(CliContext context) : AsyncCommand<PolicySetti
         var exitCode = ScanInputs.WholeNumber(settings.ExitCode, "--exit-code", 0, 255) ?? DefaultFailureExit;
         var baseLayers = ScanInputs.WholeNumber(settings.BaseLayers, "--base-layers", 0, int.MaxValue);
         var dockerfile = ScanInputs.Dockerfile(context, settings.Dockerfile);
-        var policies = PolicyFile();
-        using var store = Database(settings) is { } path ? AdvisoryStore.Open(path) : null;
+        var policies = ScanInputs.Policies(context, settings.Policy);
+        using var store = ScanInputs.OptionalDatabase(context, settings.Db, settings.CacheDir) is { } path ? AdvisoryStore.Open(path) : null;
         var environment = settings.Online ? new PolicyEnvironment { ResolveDigests = reference => BaseDigests.Resolve(context, settings, reference, cancellationToken) } : PolicyEnvironment.Offline;
 
         var options = new AssessmentOptions { Advisories = store, BaseLayers = baseLayers, DockerfileText = dockerfile?.Text };
@@ -50,29 +50,5 @@ public sealed class PolicyCommand(CliContext context) : AsyncCommand<PolicySetti
                 break;
         }
         return report.Failed ? exitCode : ExitCodes.Success;
-
-        PolicySet PolicyFile()
-        {
-            if (settings.Policy is { } given)
-            {
-                return PolicySet.Load(ScanInputs.ExistingFile(context, given, "--policy"), given);
-            }
-            var found = context.ResolvePath(PolicySet.FileName);
-            return File.Exists(found) ? PolicySet.Load(found, PolicySet.FileName) : PolicySet.Default;
-        }
-    }
-
-    /// <summary>The database --db names (which must exist), else the default one if it exists, else none: the vulnerability policies skip.</summary>
-    private string? Database(PolicySettings settings)
-    {
-        if (settings.Db is { } given)
-        {
-            var full = context.ResolvePath(given);
-            return File.Exists(full)
-                ? full
-                : throw new StrataException($"--db: {given}: no such file; create it with 'strata db update --db {given}' or 'strata db import --db {given} PATH...'");
-        }
-        var path = AdvisoryStore.DefaultPath(RegistryAccessFactory.Cache(context, settings.CacheDir).Root);
-        return File.Exists(path) ? path : null;
     }
 }

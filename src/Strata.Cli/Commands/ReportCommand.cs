@@ -27,7 +27,7 @@ public sealed class ReportCommand(CliContext context) : AsyncCommand<ReportSetti
         }
         var dockerfile = ScanInputs.Dockerfile(context, settings.Dockerfile);
         var policies = settings.Policy is { } policyPath ? PolicySet.Load(ScanInputs.ExistingFile(context, policyPath, "--policy"), policyPath) : null;
-        using var store = settings.Db is { } db ? AdvisoryStore.Open(Database(db)) : null;
+        using var store = settings.Db is { } db ? AdvisoryStore.Open(ScanInputs.NamedDatabase(context, db)) : null;
 
         var options = new AssessmentOptions { Advisories = store, DockerfileText = dockerfile?.Text };
         var assessment = await ImageLoader.ReadAsync(context, settings,
@@ -44,13 +44,5 @@ public sealed class ReportCommand(CliContext context) : AsyncCommand<ReportSetti
             context.Error.MarkupLine($"[grey]Wrote {Markup.Escape(settings.Output)}[/]");
         }
         return ExitCodes.Success;
-    }
-
-    private string Database(string given)
-    {
-        var full = context.ResolvePath(given);
-        return File.Exists(full)
-            ? full
-            : throw new StrataException($"--db: {given}: no such file; create it with 'strata db update --db {given}' or 'strata db import --db {given} PATH...'");
     }
 }

@@ -37,7 +37,7 @@ public sealed class ScanCommand(CliContext context) : AsyncCommand<ScanSettings>
         var dockerfile = ScanInputs.Dockerfile(context, settings.Dockerfile);
         var vex = settings.Vex.Select(v => VexDocument.Load(ScanInputs.ExistingFile(context, v, "--vex"))).ToList();
         var sbomFile = settings.Image.StartsWith(SbomPrefix, StringComparison.Ordinal) ? SbomFile(settings.Image[SbomPrefix.Length..]) : null;
-        using var store = AdvisoryStore.Open(ScanInputs.Database(context, settings));
+        using var store = AdvisoryStore.Open(ScanInputs.Database(context, settings.Db, settings.CacheDir));
 
         var (sbom, baseImage) = sbomFile is not null
             ? ReadSbomFile(sbomFile, baseLayers)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Strata.Images;
+using Strata.Policy.Policies;
+using Strata.Vulnerabilities.Store;
 
 namespace Strata.Cli.Commands;
 
@@ -63,18 +65,41 @@ internal static class ScanInputs
     }
 
     /// <summary>The database --db names, or the default one in the cache folder; a missing one says how to get it.</summary>
-    public static string Database(CliContext context, ScanSettings settings)
+    public static string Database(CliContext context, string? db, string? cacheDir) =>
+        OptionalDatabase(context, db, cacheDir) ?? throw new StrataException(
+            $"no vulnerability database at {DefaultDatabase(context, cacheDir)}: run 'strata db update' (or 'strata db import PATH...' offline) first, or name one with --db");
+
+    /// <summary>The database --db names (which must exist), else the default one if it exists, else none.</summary>
+    public static string? OptionalDatabase(CliContext context, string? db, string? cacheDir)
     {
-        if (settings.Db is { } given)
+        if (db is not null)
         {
-            var full = context.ResolvePath(given);
-            return File.Exists(full)
-                ? full
-                : throw new StrataException($"--db: {given}: no such file; create it with 'strata db update --db {given}' or 'strata db import --db {given} PATH...'");
+            return NamedDatabase(context, db);
         }
-        var path = Strata.Vulnerabilities.Store.AdvisoryStore.DefaultPath(RegistryAccessFactory.Cache(context, settings.CacheDir).Root);
-        return File.Exists(path)
-            ? path
-            : throw new StrataException($"no vulnerability database at {path}: run 'strata db update' (or 'strata db import PATH...' offline) first, or name one with --db");
+        var path = DefaultDatabase(context, cacheDir);
+        return File.Exists(path) ? path : null;
     }
+
+    /// <summary>The database --db names, resolved; a missing one is an error saying how to create it.</summary>
+    public static string NamedDatabase(CliContext context, string given)
+    {
+        var full = context.ResolvePath(given);
+        return File.Exists(full)
+            ? full
+            : throw new StrataException($"--db: {given}: no such file; create it with 'strata db update --db {given}' or 'strata db import --db {given} PATH...'");
+    }
+
+    /// <summary>The policies of --policy, else of strata-policy.yaml in the working folder, else the built-in ones.</summary>
+    public static PolicySet Policies(CliContext context, string? policy)
+    {
+        if (policy is not null)
+        {
+            return PolicySet.Load(ExistingFile(context, policy, "--policy"), policy);
+        }
+        var found = context.ResolvePath(PolicySet.FileName);
+        return File.Exists(found) ? PolicySet.Load(found, PolicySet.FileName) : PolicySet.Default;
+    }
+
+    private static string DefaultDatabase(CliContext context, string? cacheDir) =>
+        AdvisoryStore.DefaultPath(RegistryAccessFactory.Cache(context, cacheDir).Root);
 }

@@ -34,9 +34,9 @@ public sealed class ScanRegistryCommand(CliContext context) : AsyncCommand<ScanR
         var shard = settings.Shard is { } s ? Shard.Parse(s, "--shard") : Shard.Whole;
         var platform = settings.Platform is { } p ? Platform.Parse(p) : null;
         var maxLayerSize = settings.MaxLayerSize is { } m ? ByteSize.Parse(m, "--max-layer-size") : new AnalysisOptions().MaxLayerSize;
-        var policies = Policies(settings);
+        var policies = ScanInputs.Policies(context, settings.Policy);
         var output = OutputFolder(settings.Output ?? DefaultOutput);
-        using var store = AdvisoryStore.Open(Database(settings));
+        using var store = AdvisoryStore.Open(ScanInputs.Database(context, settings.Db, settings.CacheDir));
         var access = RegistryAccessFactory.Create(context, settings);
         using var client = access.Client;
         using var layers = LayerResultCache.InFolder(access.Cache.Root);
@@ -75,16 +75,6 @@ public sealed class ScanRegistryCommand(CliContext context) : AsyncCommand<ScanR
         }
     }
 
-    private PolicySet Policies(ScanRegistrySettings settings)
-    {
-        if (settings.Policy is { } given)
-        {
-            return PolicySet.Load(ScanInputs.ExistingFile(context, given, "--policy"), given);
-        }
-        var found = context.ResolvePath(PolicySet.FileName);
-        return File.Exists(found) ? PolicySet.Load(found, PolicySet.FileName) : PolicySet.Default;
-    }
-
     private string OutputFolder(string given)
     {
         var full = context.ResolvePath(given);
@@ -101,17 +91,5 @@ public sealed class ScanRegistryCommand(CliContext context) : AsyncCommand<ScanR
         {
             throw new StrataException($"--output: {given}: cannot make the folder ({e.Message})");
         }
-    }
-
-    private string Database(ScanRegistrySettings settings)
-    {
-        if (settings.Db is { } given)
-        {
-            return ScanInputs.ExistingFile(context, given, "--db");
-        }
-        var path = AdvisoryStore.DefaultPath(RegistryAccessFactory.Cache(context, settings.CacheDir).Root);
-        return File.Exists(path)
-            ? path
-            : throw new StrataException($"no vulnerability database at {path}: run 'strata db update' (or 'strata db import PATH...' offline) first, or name one with --db");
     }
 }
