@@ -70,7 +70,7 @@ internal static class VerifiedReadFloor
     }
 
     /// <summary>Hashes what is read through it; can hand back a few bytes peeked at the start.</summary>
-    private sealed class HashedRead(Stream inner, IncrementalHash? hash) : Stream
+    private sealed class HashedRead(Stream inner, IncrementalHash? hash) : Strata.Images.IO.ReadOnlyStream
     {
         private byte[] _peeked = [];
         private int _peekedAt;
@@ -83,8 +83,6 @@ internal static class VerifiedReadFloor
             Array.Resize(ref _peeked, got);
             return _peeked;
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -99,30 +97,6 @@ internal static class VerifiedReadFloor
             hash?.AppendData(buffer[..read]);
             return read;
         }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
