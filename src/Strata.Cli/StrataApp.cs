@@ -20,6 +20,7 @@ public static class StrataApp
             {
                 context.Error.MarkupLine($"[grey]{TerminalText.Markup(note)}[/]");
             }
+            RuntimeStatistics.Write(context);
             // Spectre prints a group's help when its subcommand is missing, and exits 1; a usage error is 2.
             return IsBareGroup(args) ? ExitCodes.BadInput : exit;
         }

@@ -18,7 +18,7 @@ public sealed class StrataHelpProvider(ICommandAppSettings settings) : HelpProvi
         ("NO_COLOR", "any value turns colours off"),
         ("XDG_CONFIG_HOME", "explore's keys and colours are read from $XDG_CONFIG_HOME/strata/config.yaml (default: ~/.config/strata/config.yaml)"),
         ("SOURCE_DATE_EPOCH", "seconds since 1970: the SBOM's timestamp, for reproducible SBOMs"),
-        ("STRATA_DEBUG", "1 prints the stack trace of an internal error"),
+        ("STRATA_DEBUG", "1 prints the stack trace of an internal error, and what the runtime spent (compiling, collecting)"),
     ];
 
     private static readonly (string Code, string Meaning)[] ExitCodeMeanings =

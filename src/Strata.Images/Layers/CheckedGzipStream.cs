@@ -11,6 +11,13 @@ namespace Strata.Images.Layers;
 /// whole. Members' boundaries are not visible here, so the last member is taken to be the output's last ISIZE bytes,
 /// checked against a window of recent output (eStargz layers are many members, the last one empty).
 /// </summary>
+/// <remarks>
+/// zlib itself checks each member's CRC-32 and length when it reaches the member's end, so a trailer whose length is
+/// the whole output's is the end of a one-member stream, checked already; a stream cut short would have to end in
+/// eight deflate bytes that happen to spell that length. The CRC-32 is computed here only for a last member shorter
+/// than the output, over the window; and when the blob's size is known, the window is filled only from the last 8 MiB
+/// of compressed input on, as no earlier output can belong to a last member small enough to be checked.
+/// </remarks>
 internal sealed class CheckedGzipStream : IO.ReadOnlyStream
 {
     private readonly GzipFraming _framing;
@@ -18,16 +25,24 @@ internal sealed class CheckedGzipStream : IO.ReadOnlyStream
     private readonly string _layerName;
     private const int TailWindow = 1 << 20;
 
-    private readonly Crc32 _crc = new();
+    // A member whose output fits the window takes little more compressed bytes than the window (stored blocks, header,
+    // trailer); the rest is slack for the input one read takes in while giving a chunk of output.
+    private const long TailInput = 8 * TailWindow;
+
     private readonly byte[] _window = new byte[TailWindow];
+    private readonly long _keepFrom;
     private long _length;
     private bool _ended;
 
-    public CheckedGzipStream(Stream compressed, string layerName)
+    /// <param name="compressed">The gzip stream.</param>
+    /// <param name="layerName">The layer, for messages.</param>
+    /// <param name="compressedLength">The stream's length where known, so that only its tail's output is kept.</param>
+    public CheckedGzipStream(Stream compressed, string layerName, long? compressedLength = null)
     {
         _framing = new GzipFraming(compressed);
         _gzip = new GZipStream(_framing, CompressionMode.Decompress);
         _layerName = layerName;
+        _keepFrom = compressedLength is { } length ? Math.Max(0, length - TailInput) : 0;
     }
 
     /// <summary>True once the stream has ended without a trailer matching its content (cut short, or several members).</summary>
@@ -40,6 +55,8 @@ internal sealed class CheckedGzipStream : IO.ReadOnlyStream
             return 0;
         }
         int read;
+        // Decided before the read: a read may take in far more input than the output it gives.
+        var keep = _framing.BytesRead >= _keepFrom;
         try
         {
             read = _gzip.Read(buffer);
@@ -50,8 +67,10 @@ internal sealed class CheckedGzipStream : IO.ReadOnlyStream
         }
         if (read > 0)
         {
-            _crc.Append(buffer[..read]);
-            Keep(buffer[..read]);
+            if (keep)
+            {
+                Keep(buffer[..read]);
+            }
             _length += read;
             return read;
         }
@@ -74,17 +93,20 @@ internal sealed class CheckedGzipStream : IO.ReadOnlyStream
     /// <summary>Whether a CRC-32 and length (mod 2^32) describe the whole output or, for several members, its end.</summary>
     private bool IsTrailer(uint crc, uint size)
     {
-        if (size == (uint)_length && crc == _crc.GetCurrentHashAsUInt32())
+        if (size == (uint)_length)
         {
             return true;
         }
-        if (size >= _length)
+        if (size > _length)
         {
             return false;
         }
         if (size > TailWindow)
         {
-            return true; // a last member too large to check here; the diff_id still verifies the content
+            // Too large to check here. Taking it on trust would pass most streams cut after their deflate data: the
+            // last byte there is mostly padding, so the would-be length is small. Only joined members this large are
+            // lost, to a warning, and the diff_id still decides whether the content is whole.
+            return false;
         }
         var last = new Crc32();
         var end = (int)(_length % TailWindow);

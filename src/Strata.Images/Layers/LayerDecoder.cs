@@ -42,7 +42,7 @@ public sealed class LayerDecoder : IDisposable
             Stream prefixed = new PrefixedReadStream(head, headLength, _raw);
             Stream inflated = Compression switch
             {
-                Compression.Gzip => _gzip = new CheckedGzipStream(prefixed, Name),
+                Compression.Gzip => _gzip = new CheckedGzipStream(prefixed, Name, blob.ExpectedSize ?? blob.StoredSize),
                 Compression.Zstd => new ZstdSharp.DecompressionStream(prefixed, leaveOpen: false),
                 _ => prefixed,
             };
