@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
@@ -29,7 +30,8 @@ internal sealed class CheckedGzipStream : IO.ReadOnlyStream
     // trailer); the rest is slack for the input one read takes in while giving a chunk of output.
     private const long TailInput = 8 * TailWindow;
 
-    private readonly byte[] _window = new byte[TailWindow];
+    // Rented when output is first kept: a fresh one per layer would be large-object garbage, each a full collection's worth.
+    private byte[]? _window;
     private readonly long _keepFrom;
     private long _length;
     private bool _ended;
@@ -108,6 +110,10 @@ internal sealed class CheckedGzipStream : IO.ReadOnlyStream
             // lost, to a warning, and the diff_id still decides whether the content is whole.
             return false;
         }
+        if (_window is null)
+        {
+            return size == 0 && crc == 0; // nothing was kept: only an empty last member can be checked
+        }
         var last = new Crc32();
         var end = (int)(_length % TailWindow);
         var start = end - (int)size;
@@ -132,6 +138,11 @@ internal sealed class CheckedGzipStream : IO.ReadOnlyStream
             offset += chunk.Length - TailWindow;
             chunk = chunk[^TailWindow..];
         }
+        if (_window is null)
+        {
+            _window = ArrayPool<byte>.Shared.Rent(TailWindow);
+            Array.Clear(_window); // a window place never written must not hold another layer's bytes
+        }
         var at = (int)(offset % TailWindow);
         var first = Math.Min(chunk.Length, TailWindow - at);
         chunk[..first].CopyTo(_window.AsSpan(at));
@@ -143,6 +154,11 @@ internal sealed class CheckedGzipStream : IO.ReadOnlyStream
         if (disposing)
         {
             _gzip.Dispose();
+            if (_window is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_window);
+                _window = null;
+            }
         }
         base.Dispose(disposing);
     }
