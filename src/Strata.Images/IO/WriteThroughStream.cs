@@ -5,23 +5,10 @@ namespace Strata.Images.IO;
 /// (to hash it, or to count it as progress); subclasses implement that and nothing else. The target is closed with
 /// this stream unless <paramref name="leaveOpen"/>.
 /// </summary>
-public abstract class WriteThroughStream(Stream target, bool leaveOpen = true) : Stream
+public abstract class WriteThroughStream(Stream target, bool leaveOpen = true) : WriteOnlyStream
 {
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     /// <summary>Hears each chunk once it has been written to the target.</summary>
     protected abstract void Passed(ReadOnlySpan<byte> chunk);
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -40,9 +27,6 @@ public abstract class WriteThroughStream(Stream target, bool leaveOpen = true) :
 
     public override void Flush() => target.Flush();
     public override Task FlushAsync(CancellationToken cancellationToken) => target.FlushAsync(cancellationToken);
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

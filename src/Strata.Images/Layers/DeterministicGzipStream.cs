@@ -9,7 +9,7 @@ namespace Strata.Images.Layers;
 /// the next. So the bytes depend on the tar and the level only, never on the machine, its cores or the write sizes;
 /// any gzip reader reads them as one stream. (The runtime's GZipStream takes its header from the zlib build.)
 /// </summary>
-internal sealed class DeterministicGzipStream : Stream
+internal sealed class DeterministicGzipStream : IO.WriteOnlyStream
 {
     /// <summary>The uncompressed size of every piece but the last: part of the format's definition, never tuned per machine.</summary>
     internal const int PieceSize = 1 << 20;
@@ -33,19 +33,6 @@ internal sealed class DeterministicGzipStream : Stream
         _target.Write(Header);
     }
 
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         _crc.Append(buffer);
@@ -61,10 +48,6 @@ internal sealed class DeterministicGzipStream : Stream
                 Submit(last: false);
             }
         }
-    }
-
-    public override void Flush()
-    {
     }
 
     private void Submit(bool last)
@@ -118,8 +101,4 @@ internal sealed class DeterministicGzipStream : Stream
         }
         base.Dispose(disposing);
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
