@@ -5,14 +5,13 @@ using Strata.TestKit;
 namespace Strata.Cli.Tests.Report;
 
 /// <summary>The page works from the keyboard, its text meets WCAG's contrast minimum, and it prints to a sensible PDF.</summary>
-public sealed class ReportAccessibilityTests
+public sealed class ReportAccessibilityTests(WastefulReport wasteful) : IClassFixture<WastefulReport>
 {
     [Fact(Timeout = 180_000)]
     public async Task The_size_map_and_the_layers_work_from_the_keyboard()
     {
         var token = TestContext.Current.CancellationToken;
-        using var folder = new TempDirectory();
-        var html = await ReportBrowser.WriteAsync(folder, ReportBrowser.Wasteful);
+        var html = wasteful.Html;
         var (browser, page) = await ReportBrowser.OpenAsync(html, token);
         await using var _ = browser;
 
@@ -58,8 +57,7 @@ public sealed class ReportAccessibilityTests
     public async Task Every_text_has_at_least_WCAGs_contrast_of_4_5_to_1()
     {
         var token = TestContext.Current.CancellationToken;
-        using var folder = new TempDirectory();
-        var html = await ReportBrowser.WriteAsync(folder, ReportBrowser.Wasteful);
+        var html = wasteful.Html;
         var (browser, page) = await ReportBrowser.OpenAsync(html, token);
         await using var _ = browser;
         await page.ClickAsync("button.layer-button[data-layer=\"2\"]", token);
@@ -74,8 +72,7 @@ public sealed class ReportAccessibilityTests
     public async Task Print_hides_the_controls_and_keeps_the_content()
     {
         var token = TestContext.Current.CancellationToken;
-        using var folder = new TempDirectory();
-        var html = await ReportBrowser.WriteAsync(folder, ReportBrowser.Wasteful);
+        var html = wasteful.Html;
         var (browser, page) = await ReportBrowser.OpenAsync(html, token);
         await using var _ = browser;
 

@@ -8,7 +8,7 @@ namespace Strata.Cli.Tests.Report;
 /// The report of the shared images, opened from file:// in Debian's chromium: it draws without errors and without a
 /// single request, its numbers are analyze's, its size map and layer changes show what the images hold.
 /// </summary>
-public sealed class ReportBrowserTests
+public sealed class ReportBrowserTests(WastefulReport wasteful) : IClassFixture<WastefulReport>
 {
     [Theory(Timeout = 180_000)]
     [InlineData("wasteful")]
@@ -48,9 +48,8 @@ public sealed class ReportBrowserTests
     public async Task The_size_map_zooms_by_clicks_to_a_box_for_the_apt_lists_holding_their_dead_bytes()
     {
         var token = TestContext.Current.CancellationToken;
-        using var folder = new TempDirectory();
-        var html = await ReportBrowser.WriteAsync(folder, ReportBrowser.Wasteful);
-        using var analyze = await ReportBrowser.AnalyzeJsonAsync(ReportBrowser.Wasteful);
+        var html = wasteful.Html;
+        var analyze = wasteful.Analysis;
         var (browser, page) = await ReportBrowser.OpenAsync(html, token);
         await using var _ = browser;
 
@@ -76,9 +75,8 @@ public sealed class ReportBrowserTests
     public async Task Clicking_a_layer_lists_big_bin_as_removed_in_the_layer_that_removed_it()
     {
         var token = TestContext.Current.CancellationToken;
-        using var folder = new TempDirectory();
-        var html = await ReportBrowser.WriteAsync(folder, ReportBrowser.Wasteful);
-        using var analyze = await ReportBrowser.AnalyzeJsonAsync(ReportBrowser.Wasteful);
+        var html = wasteful.Html;
+        var analyze = wasteful.Analysis;
         var bigBin = analyze.RootElement.GetProperty("strata").GetProperty("deadFiles").EnumerateArray()
             .Single(d => d.GetProperty("path").GetString() == "/tmp/big.bin");
         var removedBy = bigBin.GetProperty("killedBy").GetInt32();
@@ -103,8 +101,7 @@ public sealed class ReportBrowserTests
     public async Task The_change_table_filters_and_sorts()
     {
         var token = TestContext.Current.CancellationToken;
-        using var folder = new TempDirectory();
-        var html = await ReportBrowser.WriteAsync(folder, ReportBrowser.Wasteful);
+        var html = wasteful.Html;
         var (browser, page) = await ReportBrowser.OpenAsync(html, token);
         await using var _ = browser;
 
@@ -131,9 +128,8 @@ public sealed class ReportBrowserTests
     public async Task Hovering_a_file_shows_its_path_size_and_the_layer_that_added_it()
     {
         var token = TestContext.Current.CancellationToken;
-        using var folder = new TempDirectory();
-        var html = await ReportBrowser.WriteAsync(folder, ReportBrowser.Wasteful);
-        using var analyze = await ReportBrowser.AnalyzeJsonAsync(ReportBrowser.Wasteful);
+        var html = wasteful.Html;
+        var analyze = wasteful.Analysis;
         var (browser, page) = await ReportBrowser.OpenAsync(html, token);
         await using var _ = browser;
 
