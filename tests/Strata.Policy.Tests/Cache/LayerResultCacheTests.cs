@@ -74,16 +74,7 @@ public sealed class LayerResultCacheTests
         }
         var uncached = await OutcomeAsync("base", null);
 
-        using (var cache = new LayerResultCache(path))
-        {
-            Assert.Equal(uncached, await OutcomeAsync("base", cache));
-            Assert.Equal((0L, 1L), (cache.Hits, cache.Misses));
-        }
-        using (var cache = new LayerResultCache(path))
-        {
-            Assert.Equal(uncached, await OutcomeAsync("base", cache));
-            Assert.Equal((1L, 0L), (cache.Hits, cache.Misses));
-        }
+        await AssertMissThenHitAsync(path, uncached);
         Assert.Equal(1L, Scalar(path, "PRAGMA user_version"));
     }
 
@@ -103,6 +94,16 @@ public sealed class LayerResultCacheTests
         }
         Sql(path, change);
 
+        await AssertMissThenHitAsync(path, uncached);
+        Assert.Equal(0L, Scalar(path, "SELECT count(*) FROM layer_parts WHERE version = 'an-older-dpkg'"));
+    }
+
+    /// <summary>
+    /// Two assessments of base with the cache file: the first misses the layer and writes it, the second hits it, and
+    /// both say what the assessment without a cache said.
+    /// </summary>
+    private static async Task AssertMissThenHitAsync(string path, string uncached)
+    {
         using (var cache = new LayerResultCache(path))
         {
             Assert.Equal(uncached, await OutcomeAsync("base", cache));
@@ -113,7 +114,6 @@ public sealed class LayerResultCacheTests
             Assert.Equal(uncached, await OutcomeAsync("base", cache));
             Assert.Equal((1L, 0L), (cache.Hits, cache.Misses));
         }
-        Assert.Equal(0L, Scalar(path, "SELECT count(*) FROM layer_parts WHERE version = 'an-older-dpkg'"));
     }
 
     /// <summary>What an assessment says, as text: the analysis JSON, the SBOM JSON, the advice and the warnings.</summary>
