@@ -14,6 +14,16 @@ public sealed class LinearMetadataTests
 {
     private const int ContinuationLines = 400_000;
 
+    /// <summary>dpkg's cataloger on one installed package whose copyright file is <paramref name="copyright"/>, in at most 400 MiB.</summary>
+    private static CatalogRun CatalogCopyright(string copyright) =>
+        Bounded.Run(
+            () => CatalogRun.Of(
+                new DpkgCataloger(),
+                CatalogRun.Debian12,
+                CatalogRun.File("var/lib/dpkg/status", "Package: hostile\nVersion: 1\nStatus: install ok installed\n"),
+                CatalogRun.File("usr/share/doc/hostile/copyright", copyright)),
+            400 * Bounded.MiB);
+
     private static string Repeat(string line, int times) => new StringBuilder(line.Length * times).Insert(0, line, times).ToString();
 
     [Fact]
@@ -39,15 +49,7 @@ public sealed class LinearMetadataTests
             copyright.Append("Files: f").Append(i).Append("\nLicense: Custom-").Append(i).Append("\n\n");
         }
         copyright.Append("Files: *\nLicense: Expat\n");
-        var status = "Package: hostile\nVersion: 1\nStatus: install ok installed\n";
-
-        var run = Bounded.Run(
-            () => CatalogRun.Of(
-                new DpkgCataloger(),
-                CatalogRun.Debian12,
-                CatalogRun.File("var/lib/dpkg/status", status),
-                CatalogRun.File("usr/share/doc/hostile/copyright", copyright.ToString())),
-            400 * Bounded.MiB);
+        var run = CatalogCopyright(copyright.ToString());
 
         var licenses = run.Single("hostile").Licenses;
         Assert.Equal(200_001, licenses.Count);
@@ -64,15 +66,7 @@ public sealed class LinearMetadataTests
         {
             copyright.Append("/usr/share/common-licenses/GPL-2 and again").Append(separator);
         }
-        var status = "Package: hostile\nVersion: 1\nStatus: install ok installed\n";
-
-        var run = Bounded.Run(
-            () => CatalogRun.Of(
-                new DpkgCataloger(),
-                CatalogRun.Debian12,
-                CatalogRun.File("var/lib/dpkg/status", status),
-                CatalogRun.File("usr/share/doc/hostile/copyright", copyright.ToString())),
-            400 * Bounded.MiB);
+        var run = CatalogCopyright(copyright.ToString());
 
         // The references near the grant are "or later"; those far below it are read without it.
         Assert.Equal(["GPL-2.0-or-later", "GPL-2.0-only"], run.Single("hostile").Licenses);
