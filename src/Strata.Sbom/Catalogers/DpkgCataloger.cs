@@ -56,6 +56,17 @@ public sealed class DpkgCataloger : IPackageCataloger
         // A status file may name a package many times over (a hostile one, thousands): each .list, md5sums and
         // copyright file is read once, however many stanzas point at it.
         var read = new Dictionary<CapturedFile, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
+        // Packages built from one source ship the same copyright file each (perl, perl-base, libperl…): it is read once.
+        var licensesByContent = new Dictionary<byte[], IReadOnlyList<string>>(SameContent.Instance);
+        IReadOnlyList<string> LicensesOf(CapturedFile copyright)
+        {
+            if (!licensesByContent.TryGetValue(copyright.Content, out var licenses))
+            {
+                licenses = DebianCopyright.Licenses(Text(copyright));
+                licensesByContent[copyright.Content] = licenses;
+            }
+            return licenses;
+        }
         foreach (var versions in databases)
         {
             var ordered = versions.OrderBy(f => f.Layer).ToList();
@@ -78,7 +89,7 @@ public sealed class DpkgCataloger : IPackageCataloger
                     ? FilesFromList(context, entry, lists, read)
                     : FilesFromMd5sums(context, md5sums.GetValueOrDefault(shown.Path), read);
                 var copyright = copyrights.GetValueOrDefault(entry.Name);
-                var licenses = copyright is null ? [] : Once(read, copyright, () => context.ReadOr(copyright, [], () => DebianCopyright.Licenses(Text(copyright))));
+                var licenses = copyright is null ? [] : Once(read, copyright, () => context.ReadOr(copyright, [], () => LicensesOf(copyright)));
                 packages.Add(ToPackage(entry, context.Os, context.Locate(history.OriginOf(entry.Key), shown.Path), files) with { Licenses = licenses });
             }
         }

@@ -31,10 +31,12 @@ internal static partial class DebianCopyright
         var paragraphs = ControlFile.Parse(text);
         if (paragraphs.Count > 0 && paragraphs[0]["Format"] is { } format && IsMachineReadable(format))
         {
+            // Files paragraphs repeat a few names hundreds of times (perl's: 28 names in 224); a name gives the same terms each time.
+            var named = new HashSet<string>(StringComparer.Ordinal);
             foreach (var paragraph in paragraphs)
             {
                 // The first line names the licence; lines after it are its text.
-                if (FirstLine(paragraph["License"]) is { Length: > 0 } name)
+                if (FirstLine(paragraph["License"]) is { Length: > 0 } name && named.Add(name))
                 {
                     Add(DebianLicenseNames.Terms(name));
                 }
