@@ -65,6 +65,28 @@ public sealed class DebianCopyrightTests
     }
 
     [Fact]
+    public void Packages_whose_copyright_files_hold_the_same_bytes_each_get_the_licences_and_a_different_file_its_own()
+    {
+        const string Perl = "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: *\nLicense: GPL-1+ or Artistic\n";
+        const string Zlib = "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: *\nLicense: Zlib\n";
+        const string Status = "Package: perl\nVersion: 1\nStatus: install ok installed\n\n"
+            + "Package: perl-base\nVersion: 1\nStatus: install ok installed\n\n"
+            + "Package: zlib1g\nVersion: 1\nStatus: install ok installed\n";
+
+        var run = CatalogRun.Of(
+            new DpkgCataloger(),
+            CatalogRun.Debian12,
+            CatalogRun.File("var/lib/dpkg/status", Status),
+            CatalogRun.File("usr/share/doc/perl/copyright", Perl),
+            CatalogRun.File("usr/share/doc/perl-base/copyright", Perl),
+            CatalogRun.File("usr/share/doc/zlib1g/copyright", Zlib));
+
+        Assert.Equal(["GPL-1.0-or-later OR Artistic-1.0-Perl"], run.Single("perl").Licenses);
+        Assert.Equal(["GPL-1.0-or-later OR Artistic-1.0-Perl"], run.Single("perl-base").Licenses);
+        Assert.Equal(["Zlib"], run.Single("zlib1g").Licenses);
+    }
+
+    [Fact]
     public void Repeated_terms_are_given_once_and_an_and_of_names_is_split_into_its_terms()
     {
         const string Copyright = """
