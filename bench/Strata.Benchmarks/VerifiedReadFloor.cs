@@ -2,14 +2,16 @@ using System.Buffers;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Strata.Analysis;
+using Strata.Analysis.Reading;
 using Strata.Images.Sources;
 
 namespace Strata.Benchmarks;
 
 /// <summary>
 /// The floor for a verified read of an image: every layer blob inflated, with its compressed bytes and its inflated
-/// bytes both hashed with SHA-256, layers spread over as many threads as <see cref="ImageAnalyzer"/> uses (largest
-/// first, as it schedules them). Nothing is parsed; no analysis can read and check its layers faster than this.
+/// bytes both hashed with SHA-256, as many layers at once as <see cref="ImageAnalyzer"/> reads, scheduled as it
+/// schedules them (<see cref="LayerScheduler"/>: largest first, on threads of their own). Nothing is parsed; no analysis
+/// can read and check its layers faster than this.
 /// </summary>
 internal static class VerifiedReadFloor
 {
@@ -19,10 +21,7 @@ internal static class VerifiedReadFloor
     public static long Read(ResolvedImage image, int parallelism)
     {
         long total = 0;
-        Parallel.ForEach(
-            image.Layers.OrderByDescending(l => l.StoredSize),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) },
-            layer => Interlocked.Add(ref total, ReadLayer(layer)));
+        LayerScheduler.ForEachLargestFirst(image.Layers, parallelism, layer => Interlocked.Add(ref total, ReadLayer(layer)));
         return total;
     }
 

@@ -9,7 +9,7 @@ public sealed record AnalysisOptions
     public long MaxLayerSize { get; init; } = LayerDecoder.DefaultMaxLayerSize;
 
     /// <summary>How many layers are read at once.</summary>
-    public int Parallelism { get; init; } = Environment.ProcessorCount;
+    public int Parallelism { get; init; } = Reading.LayerScheduler.DefaultParallelism;
 
     /// <summary>Sees file contents during the one read of each layer (package catalogers use it).</summary>
     public Reading.IFileCaptor? Captor { get; init; }

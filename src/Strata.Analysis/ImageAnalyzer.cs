@@ -68,21 +68,11 @@ public static class ImageAnalyzer
         ResolvedImage image, AnalysisOptions options, Action<int, long>? progress, Action<string> warn, CancellationToken cancellationToken)
     {
         var layers = new LayerAnalysis[image.Layers.Count];
-        // Largest first, so the longest layer is never the one left running alone at the end.
-        var order = image.Layers.OrderByDescending(l => l.StoredSize).ToList();
-        var parallel = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = Math.Max(1, options.Parallelism),
-            CancellationToken = cancellationToken,
-        };
-        try
-        {
-            Parallel.ForEach(order, parallel, blob => layers[blob.Index] = Caching.CachedLayerReading.Read(blob, options, progress, warn, cancellationToken));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is StrataException) is { } first)
-        {
-            throw first;
-        }
+        LayerScheduler.ForEachLargestFirst(
+            image.Layers,
+            options.Parallelism,
+            blob => layers[blob.Index] = Caching.CachedLayerReading.Read(blob, options, progress, warn, cancellationToken),
+            cancellationToken);
         return layers;
     }
 

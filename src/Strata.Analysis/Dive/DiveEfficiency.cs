@@ -90,17 +90,38 @@ public static class DiveEfficiency
             cumulativeSum += s.Cumulative;
         }
         var efficiency = cumulativeSum == 0 ? 1.0 : (double)minimumSum / cumulativeSum;
-        var files = inefficient
-            .Select((path, order) => (path, stats: stats[path], order))
-            .OrderByDescending(x => x.stats.Cumulative)
-            .ThenByDescending(x => x.order) // dive sorts ascending, then reverses: among equals, the last to repeat comes first
-            .Select(x => new InefficientPath("/" + x.path, x.stats.Count, x.stats.Cumulative, x.stats.Minimum))
-            .ToList();
-        var wasted = files.Sum(f => f.CumulativeSize);
+        var files = LargestFirst(inefficient, stats);
+        long wasted = 0;
+        foreach (var file in files)
+        {
+            wasted += file.CumulativeSize;
+        }
         var imageSize = layers.Sum(l => l.SizeBytes);
         var userSize = layers.Skip(1).Sum(l => l.SizeBytes);
         var userWasted = userSize == 0 ? 0 : (double)wasted / userSize;
         return new DiveNumbers(efficiency, imageSize, userSize, wasted, userWasted, files);
+    }
+
+    /// <summary>
+    /// The repeated paths by cumulative size, largest first; dive sorts ascending and then reverses, so among equal sizes
+    /// the last path to repeat comes first. (A plain array sort rather than LINQ's: its code is compiled ahead of time.)
+    /// </summary>
+    private static List<InefficientPath> LargestFirst(List<string> inefficient, Dictionary<string, PathStats> stats)
+    {
+        var ranked = new (long Cumulative, int Order)[inefficient.Count];
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            ranked[i] = (stats[inefficient[i]].Cumulative, i);
+        }
+        Array.Sort(ranked, static (a, b) => a.Cumulative != b.Cumulative ? b.Cumulative.CompareTo(a.Cumulative) : b.Order.CompareTo(a.Order));
+        var files = new List<InefficientPath>(ranked.Length);
+        foreach (var (_, order) in ranked)
+        {
+            var path = inefficient[order];
+            var s = stats[path];
+            files.Add(new InefficientPath("/" + path, s.Count, s.Cumulative, s.Minimum));
+        }
+        return files;
     }
 
     private static int LastLayerWithWhiteouts(IReadOnlyList<LayerAnalysis> layers)

@@ -43,7 +43,10 @@ internal sealed class DiveLayerTree
             }
         }
         _sorted.Clear();
-        _sorted.AddRange(nodes.Keys);
+        foreach (var name in nodes.Keys)
+        {
+            _sorted.Add(name); // not AddRange: its copy over this dictionary's keys would be compiled at run time
+        }
         _sorted.Sort(ComponentOrder.Instance);
         FillPostOrder();
     }

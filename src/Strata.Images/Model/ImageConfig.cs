@@ -20,22 +20,18 @@ public sealed record ImageConfig(Platform Platform, IReadOnlyList<Digest> DiffId
         {
             throw new StrataException($"{context}: field 'rootfs' is missing");
         }
-        var diffIds = JsonFields.OptionalArray(rootfs, "diff_ids", $"{context}: rootfs")
-            .Select((d, i) => d.ValueKind == JsonValueKind.String
-                ? Digest.Parse(d.GetString()!, $"{context}: rootfs.diff_ids[{i}]")
-                : throw new StrataException($"{context}: rootfs.diff_ids[{i}] must be a string"))
-            .ToList();
-        var history = JsonFields.OptionalArray(root, "history", context)
-            .Select((h, i) =>
-            {
-                var where = $"{context}: history[{i}]";
-                JsonFields.RequireObject(h, where);
-                return new HistoryEntry(
-                    JsonFields.OptionalString(h, "created_by", where),
-                    JsonFields.OptionalBool(h, "empty_layer"),
-                    JsonFields.OptionalString(h, "comment", where));
-            })
-            .ToList();
+        var diffIds = JsonFields.MapArray(rootfs, "diff_ids", $"{context}: rootfs", (d, i) => d.ValueKind == JsonValueKind.String
+            ? Digest.Parse(d.GetString()!, $"{context}: rootfs.diff_ids[{i}]")
+            : throw new StrataException($"{context}: rootfs.diff_ids[{i}] must be a string"));
+        var history = JsonFields.MapArray(root, "history", context, (h, i) =>
+        {
+            var where = $"{context}: history[{i}]";
+            JsonFields.RequireObject(h, where);
+            return new HistoryEntry(
+                JsonFields.OptionalString(h, "created_by", where),
+                JsonFields.OptionalBool(h, "empty_layer"),
+                JsonFields.OptionalString(h, "comment", where));
+        });
         return new ImageConfig(platform, diffIds, history, json);
     }
 

@@ -7,9 +7,7 @@ public sealed record ImageIndex(IReadOnlyList<Descriptor> Manifests)
     {
         using var document = JsonFields.Parse(json, context);
         var root = JsonFields.RequireObject(document.RootElement, context);
-        var manifests = JsonFields.OptionalArray(root, "manifests", context)
-            .Select((m, i) => JsonFields.ReadDescriptor(m, $"{context}: manifests[{i}]"))
-            .ToList();
+        var manifests = JsonFields.MapArray(root, "manifests", context, (m, i) => JsonFields.ReadDescriptor(m, $"{context}: manifests[{i}]"));
         return new ImageIndex(manifests);
     }
 }

@@ -17,9 +17,7 @@ public sealed record ImageManifest(string MediaType, Descriptor Config, IReadOnl
             throw new StrataException($"{context}: field 'config' is missing");
         }
         var configDescriptor = JsonFields.ReadDescriptor(config, $"{context}: config");
-        var layers = JsonFields.OptionalArray(root, "layers", context)
-            .Select((l, i) => JsonFields.ReadDescriptor(l, $"{context}: layers[{i}]"))
-            .ToList();
+        var layers = JsonFields.MapArray(root, "layers", context, (l, i) => JsonFields.ReadDescriptor(l, $"{context}: layers[{i}]"));
         return new ImageManifest(mediaType, configDescriptor, layers, json);
     }
 

@@ -71,6 +71,20 @@ internal static class JsonFields
         return value.EnumerateArray();
     }
 
+    /// <summary>
+    /// Each element of an optional array mapped with its index, in order (none when the field is absent). A loop rather
+    /// than LINQ over the elements, whose code for this value type would be compiled at run time on every start.
+    /// </summary>
+    public static List<T> MapArray<T>(JsonElement obj, string name, string context, Func<JsonElement, int, T> map)
+    {
+        var result = new List<T>();
+        foreach (var element in OptionalArray(obj, name, context))
+        {
+            result.Add(map(element, result.Count));
+        }
+        return result;
+    }
+
     public static Descriptor ReadDescriptor(JsonElement element, string context)
     {
         RequireObject(element, context);
@@ -88,9 +102,14 @@ internal static class JsonFields
         Dictionary<string, string>? annotations = null;
         if (element.TryGetProperty("annotations", out var a) && a.ValueKind == JsonValueKind.Object)
         {
-            annotations = a.EnumerateObject()
-                .Where(x => x.Value.ValueKind == JsonValueKind.String)
-                .ToDictionary(x => x.Name, x => x.Value.GetString()!, StringComparer.Ordinal);
+            annotations = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var x in a.EnumerateObject())
+            {
+                if (x.Value.ValueKind == JsonValueKind.String)
+                {
+                    annotations[x.Name] = x.Value.GetString()!;
+                }
+            }
         }
         return new Descriptor(mediaType, digest, size, platform, annotations);
     }

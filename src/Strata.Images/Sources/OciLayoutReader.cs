@@ -23,7 +23,11 @@ public static class OciLayoutReader
             throw new StrataException(
                 $"{container.Name}: the image is for {config.Platform}, not {wanted}; platforms available: {config.Platform}");
         }
-        var layers = manifest.Layers.Select(l => (l.Digest.LayoutPath, (Descriptor?)l)).ToList();
+        var layers = new List<(string Path, Descriptor? Descriptor)>(manifest.Layers.Count);
+        foreach (var layer in manifest.Layers)
+        {
+            layers.Add((layer.Digest.LayoutPath, layer));
+        }
         var blobs = LayerBlobs.Build(container, config, layers, $"{container.Name}: manifest {manifestDescriptor.Digest}");
         return new ResolvedImage(name, manifestDescriptor.Digest, manifest.Config.Digest, config, blobs, owned)
         {

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using Strata.Images;
+using Strata.Images.Sources;
+
+namespace Strata.Analysis.Reading;
+
+/// <summary>
+/// Reads layers on threads of its own, largest first, each thread taking the next layer in that order as it finishes
+/// one. Its own threads rather than the thread pool's: the pool starts with one thread per core and adds another only
+/// after it has seen them all busy for a while, so a layer beyond the core count would wait for a free core instead of
+/// sharing one from the start.
+/// </summary>
+public static class LayerScheduler
+{
+    /// <summary>
+    /// Layers read at once by default: one more than the cores. A large layer inflates on one thread while another
+    /// hashes and parses what it inflated, so it keeps about one and a half cores busy, never two; with one layer per
+    /// core the cores idle whenever one large layer runs alone. One more keeps them busy until the last large layer
+    /// (strata analyze on 2 cores: wasteful 0.67 -> 0.62 s, the 1.3 GB image 1.65 -> 1.52 s).
+    /// </summary>
+    public static int DefaultParallelism => Environment.ProcessorCount + 1;
+
+    /// <summary>
+    /// Calls <paramref name="read"/> once per layer on up to <paramref name="parallelism"/> threads. After a failure no
+    /// further layer is started; once the running ones end, the first <see cref="StrataException"/> is thrown (it names
+    /// the layer), else the first failure, else cancellation.
+    /// </summary>
+    public static void ForEachLargestFirst(
+        IReadOnlyList<LayerBlob> layers, int parallelism, Action<LayerBlob> read, CancellationToken cancellationToken = default)
+    {
+        var order = layers.ToArray();
+        // Among layers of one size the image's order decides, so that every run takes them in the same order.
+        Array.Sort(order, (a, b) => a.StoredSize != b.StoredSize ? b.StoredSize.CompareTo(a.StoredSize) : a.Index.CompareTo(b.Index));
+        var failures = new ConcurrentQueue<ExceptionDispatchInfo>();
+        var next = -1;
+
+        void Work()
+        {
+            int i;
+            while (failures.IsEmpty && !cancellationToken.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < order.Length)
+            {
+                try
+                {
+                    read(order[i]);
+                }
+                catch (Exception e)
+                {
+                    failures.Enqueue(ExceptionDispatchInfo.Capture(e));
+                }
+            }
+        }
+
+        var threads = new Thread[Math.Clamp(parallelism, 1, Math.Max(1, order.Length)) - 1];
+        for (var t = 0; t < threads.Length; t++)
+        {
+            threads[t] = new Thread(Work) { IsBackground = true, Name = "strata layers" };
+            threads[t].Start();
+        }
+        Work(); // the calling thread is one of the readers
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+        if (!failures.IsEmpty)
+        {
+            (failures.FirstOrDefault(f => f.SourceException is StrataException) ?? failures.First()).Throw();
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using Strata.Analysis.Reading;
+using Strata.Images;
+using Strata.Images.Model;
+using Strata.Images.Sources;
+
+namespace Strata.Analysis.Tests.Reading;
+
+/// <summary>The order and concurrency of layer reads, on layers that are only sizes (nothing is opened).</summary>
+public sealed class LayerSchedulerTests
+{
+    private static LayerBlob Layer(int index, long storedSize) => new(
+        index, $"layer{index}", null, null, null, Digest.Compute(Digest.Sha256, [(byte)index]), null, false, storedSize,
+        () => throw new InvalidOperationException("a scheduling test opens no layer"));
+
+    [Fact]
+    public void One_reader_takes_the_largest_layers_first_and_equal_sizes_in_the_image_order()
+    {
+        var layers = new[] { Layer(0, 10), Layer(1, 500), Layer(2, 10), Layer(3, 7000), Layer(4, 500) };
+        var order = new List<int>();
+
+        LayerScheduler.ForEachLargestFirst(layers, 1, layer => order.Add(layer.Index), TestContext.Current.CancellationToken);
+
+        Assert.Equal([3, 1, 4, 0, 2], order);
+    }
+
+    [Fact]
+    public void More_layers_than_cores_are_read_at_once_when_asked_for()
+    {
+        // Each read waits until all three have started: with fewer than three at once this would time out.
+        using var allStarted = new CountdownEvent(3);
+        var sawAllThree = new ConcurrentBag<bool>();
+
+        LayerScheduler.ForEachLargestFirst([Layer(0, 1), Layer(1, 2), Layer(2, 3)], 3, _ =>
+        {
+            allStarted.Signal();
+            sawAllThree.Add(allStarted.Wait(TimeSpan.FromSeconds(20)));
+        }, TestContext.Current.CancellationToken);
+
+        Assert.Equal([true, true, true], sawAllThree);
+    }
+
+    [Fact]
+    public void A_failure_starts_no_further_layer_and_the_error_naming_a_layer_wins()
+    {
+        var layers = Enumerable.Range(0, 6).Select(i => Layer(i, 100 - i)).ToArray();
+        var started = new ConcurrentBag<int>();
+        using var bothStarted = new CountdownEvent(2);
+
+        var error = Assert.Throws<StrataException>(() => LayerScheduler.ForEachLargestFirst(layers, 2, layer =>
+        {
+            started.Add(layer.Index);
+            bothStarted.Signal();
+            bothStarted.Wait(TimeSpan.FromSeconds(20));
+            throw layer.Index == 1 ? new StrataException("layer 1 is corrupt") : new IOException("layer 0 could not be read");
+        }, TestContext.Current.CancellationToken));
+
+        Assert.Equal("layer 1 is corrupt", error.Message);
+        Assert.Equal([0, 1], started.Order());
+    }
+
+    [Fact]
+    public void A_cancelled_read_starts_no_further_layer()
+    {
+        using var cancel = new CancellationTokenSource();
+        var started = new List<int>();
+
+        Assert.Throws<OperationCanceledException>(() => LayerScheduler.ForEachLargestFirst(
+            [Layer(0, 3), Layer(1, 2), Layer(2, 1)], 1, layer =>
+            {
+                started.Add(layer.Index);
+                cancel.Cancel();
+            },
+            cancel.Token));
+
+        Assert.Equal([0], started);
+    }
+}
