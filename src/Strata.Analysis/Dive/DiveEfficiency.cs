@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Strata.Analysis.Model;
 
 namespace Strata.Analysis.Dive;
@@ -9,18 +8,9 @@ namespace Strata.Analysis.Dive;
 /// </summary>
 public static class DiveEfficiency
 {
-    private struct PathStats
-    {
-        public long Cumulative;
-        public long Minimum;
-        public int Count;
-    }
-
     public static DiveNumbers Compute(IReadOnlyList<LayerAnalysis> layers)
     {
-        // Keyed by path without dive's leading slash, so that entries' own path strings serve as keys.
-        var stats = new Dictionary<string, PathStats>(layers.Sum(l => l.Entries.Count), StringComparer.Ordinal);
-        var inefficient = new List<string>();
+        var stats = new DiveStats(layers.Sum(l => l.Entries.Count));
         // dive sizes a whiteout from the layers below it; the stacked tree is only kept when some layer needs that.
         var lastWhiteoutLayer = LastLayerWithWhiteouts(layers);
         DiveStackedTree? stacked = null;
@@ -41,35 +31,20 @@ public static class DiveEfficiency
                     continue;
                 }
                 var node = tree.Nodes[name];
-                var path = node.IsWhiteout ? DiveLayerTree.RemovedPath(name) : name;
-                ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(stats, path, out var existed);
-                if (!existed)
+                if (!node.IsWhiteout)
                 {
-                    entry.Minimum = -1;
+                    stats.Add(name, node.Size);
+                    continue;
                 }
-                long size;
-                if (node.IsWhiteout)
+                var path = DiveLayerTree.RemovedPath(name);
+                if (stacked!.SizeRemovedAt(path) is { } removed)
                 {
-                    var removed = stacked!.SizeRemovedAt(path);
-                    if (removed is null)
-                    {
-                        break; // dive stops visiting this layer when a whiteout's path is not below it
-                    }
-                    size = removed.Value;
+                    stats.Add(path, removed);
                 }
                 else
                 {
-                    size = node.Size;
-                }
-                entry.Cumulative += size;
-                if (entry.Minimum < 0 || size < entry.Minimum)
-                {
-                    entry.Minimum = size;
-                }
-                entry.Count++;
-                if (entry.Count == 2)
-                {
-                    inefficient.Add(path);
+                    stats.Touch(path);
+                    break; // dive stops visiting this layer when a whiteout's path is not below it
                 }
             }
             // dive stacks layers 0..i-1 under layer i's whiteouts, starting from a copy of layer 0: keep that up to date.
@@ -83,14 +58,9 @@ public static class DiveEfficiency
             }
         }
 
-        long minimumSum = 0, cumulativeSum = 0;
-        foreach (var s in stats.Values)
-        {
-            minimumSum += s.Minimum;
-            cumulativeSum += s.Cumulative;
-        }
+        var (minimumSum, cumulativeSum) = stats.Sums();
         var efficiency = cumulativeSum == 0 ? 1.0 : (double)minimumSum / cumulativeSum;
-        var files = LargestFirst(inefficient, stats);
+        var files = LargestFirst(stats);
         long wasted = 0;
         foreach (var file in files)
         {
@@ -106,19 +76,20 @@ public static class DiveEfficiency
     /// The repeated paths by cumulative size, largest first; dive sorts ascending and then reverses, so among equal sizes
     /// the last path to repeat comes first. (A plain array sort rather than LINQ's: its code is compiled ahead of time.)
     /// </summary>
-    private static List<InefficientPath> LargestFirst(List<string> inefficient, Dictionary<string, PathStats> stats)
+    private static List<InefficientPath> LargestFirst(DiveStats stats)
     {
-        var ranked = new (long Cumulative, int Order)[inefficient.Count];
+        var repeated = stats.RepeatedInOrder;
+        var ranked = new (long Cumulative, int Order)[repeated.Count];
         for (var i = 0; i < ranked.Length; i++)
         {
-            ranked[i] = (stats[inefficient[i]].Cumulative, i);
+            ranked[i] = (stats.Of(repeated[i]).Cumulative, i);
         }
         Array.Sort(ranked, static (a, b) => a.Cumulative != b.Cumulative ? b.Cumulative.CompareTo(a.Cumulative) : b.Order.CompareTo(a.Order));
         var files = new List<InefficientPath>(ranked.Length);
         foreach (var (_, order) in ranked)
         {
-            var path = inefficient[order];
-            var s = stats[path];
+            var path = repeated[order];
+            var s = stats.Of(path);
             files.Add(new InefficientPath("/" + path, s.Count, s.Cumulative, s.Minimum));
         }
         return files;

@@ -43,6 +43,7 @@ internal sealed class DiveLayerTree
             }
         }
         _sorted.Clear();
+        _sorted.EnsureCapacity(nodes.Count); // grown by doubling, a million-entry layer's list leaves 8 MB of garbage
         foreach (var name in nodes.Keys)
         {
             _sorted.Add(name); // not AddRange: its copy over this dictionary's keys would be compiled at run time
@@ -95,6 +96,7 @@ internal sealed class DiveLayerTree
     private void FillPostOrder()
     {
         PostOrder.Clear();
+        PostOrder.EnsureCapacity(_sorted.Count);
         _open.Clear();
         foreach (var name in _sorted)
         {

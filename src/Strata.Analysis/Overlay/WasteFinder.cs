@@ -7,13 +7,36 @@ namespace Strata.Analysis.Overlay;
 public static class WasteFinder
 {
     /// <summary>Every stored regular file whose bytes the final file system does not show, largest first.</summary>
-    public static IReadOnlyList<DeadFile> DeadFiles(IReadOnlyList<LayerAnalysis> layers) =>
-        layers
-            .SelectMany(l => l.Entries.Where(e => e.IsRegularFile && e.IsDead).Select(e => new DeadFile(e.Path, e.Size, l.Index, e.KilledBy, e.Cause)))
-            .OrderByDescending(d => d.Size)
-            .ThenBy(d => d.StoredIn)
-            .ThenBy(d => d.Path, StringComparer.Ordinal)
-            .ToList();
+    public static IReadOnlyList<DeadFile> DeadFiles(IReadOnlyList<LayerAnalysis> layers)
+    {
+        // Counted, then sorted in place: on a million-file image the LINQ version's key arrays and doubled lists were
+        // 10 MB of garbage at the run's peak.
+        var count = 0;
+        foreach (var layer in layers)
+        {
+            foreach (var e in layer.Entries)
+            {
+                count += e.IsRegularFile && e.IsDead ? 1 : 0;
+            }
+        }
+        var dead = new List<DeadFile>(count);
+        foreach (var layer in layers)
+        {
+            foreach (var e in layer.Entries)
+            {
+                if (e.IsRegularFile && e.IsDead)
+                {
+                    dead.Add(new DeadFile(e.Path, e.Size, layer.Index, e.KilledBy, e.Cause));
+                }
+            }
+        }
+        dead.Sort(static (a, b) => a.Size != b.Size ? b.Size.CompareTo(a.Size)
+            : a.StoredIn != b.StoredIn ? a.StoredIn.CompareTo(b.StoredIn)
+            : a.Path != b.Path ? string.CompareOrdinal(a.Path, b.Path)
+            : a.KilledBy != b.KilledBy ? a.KilledBy.CompareTo(b.KilledBy) // one path stored twice in a layer
+            : a.Cause.CompareTo(b.Cause));
+        return dead;
+    }
 
     /// <summary>Visible regular files (not hardlinks) with the same size and content hash at two or more paths.</summary>
     public static IReadOnlyList<DuplicateGroup> Duplicates(MergedFileSystem merged) => Duplicates(VisibleFiles(merged));
