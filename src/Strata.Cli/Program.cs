@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using Strata.Cli;
 
+StartupWarmup.Begin(args);
+
 // The first SIGINT or SIGTERM cancels the command, which cleans up and exits 130; a second one ends the process at once.
 using var interrupted = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);

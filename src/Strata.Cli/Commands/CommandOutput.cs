@@ -37,16 +37,22 @@ internal static class CommandOutput
             return;
         }
         var text = new StringWriter();
+        render(PlainConsole(text));
+        AtomicFile.Write(context.ResolvePath(path!), stream => stream.Write(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>A console writing plain text (no colours, no escapes, no wrapping) to <paramref name="writer"/>, as a report file is.</summary>
+    public static IAnsiConsole PlainConsole(TextWriter writer)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(text),
+            Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = CliContext.UnwrappedWidth;
-        render(console);
-        AtomicFile.Write(context.ResolvePath(path!), stream => stream.Write(Encoding.UTF8.GetBytes(text.ToString())));
+        return console;
     }
 
     /// <summary>Checks a --format value against the command's formats, naming the option and the choices.</summary>
