@@ -68,10 +68,18 @@ internal static class SpeedTargets
                 Console.WriteLine($"  {name,-8} {Median(seconds),6:F2} s ({seconds.Min():F2}-{seconds.Max():F2})" +
                     (values.Max(v => v.PeakKb) is > 0 and var kb ? $", {kb / 1024} MB" : ""));
             }
-            Ratio(results, "analyze", "floor", 1.3);
-            if (results.ContainsKey("analyze-before"))
+            foreach (var analyze in new[] { "analyze", "analyze-before" }.Where(results.ContainsKey))
             {
-                Ratio(results, "analyze-before", "floor", 1.3);
+                if (image == TargetImages.Million)
+                {
+                    // The million-file image's own target: a time and a peak, not a ratio to the floor.
+                    var worst = results[analyze].MaxBy(v => v.Seconds);
+                    Console.WriteLine($"  {analyze}: slowest {worst.Seconds:F2} s (target <= 7), peak RSS {results[analyze].Max(v => v.PeakKb) / 1024} MB (target <= 400)");
+                }
+                else
+                {
+                    Ratio(results, analyze, "floor", 1.3);
+                }
             }
             if (withSbom)
             {
