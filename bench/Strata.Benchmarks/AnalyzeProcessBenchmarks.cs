@@ -10,7 +10,7 @@ namespace Strata.Benchmarks;
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 8)]
 [GcServer(false)]
-[GcConcurrent(false)] // as the CLI runs
+[GcConcurrent(true)] // as the CLI runs
 public class AnalyzeProcessBenchmarks
 {
     private StrataCli _strata = null!;

@@ -12,7 +12,7 @@ namespace Strata.Benchmarks;
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
 [GcServer(false)]
-[GcConcurrent(false)] // as the CLI runs
+[GcConcurrent(true)] // as the CLI runs
 [MemoryDiagnoser]
 public class ExplorerBenchmarks
 {

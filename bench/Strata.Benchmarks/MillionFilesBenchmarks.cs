@@ -9,7 +9,7 @@ namespace Strata.Benchmarks;
 /// <summary>The second target: a generated image of 1,000,000 entries in 3 gzip layers.</summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 [GcServer(false)]
-[GcConcurrent(false)] // as the CLI runs
+[GcConcurrent(true)] // as the CLI runs
 [MemoryDiagnoser]
 public class MillionFilesBenchmarks
 {

@@ -18,6 +18,16 @@ internal static class ControlFile
     public static List<ControlParagraph> Parse(string text)
     {
         var paragraphs = new List<ControlParagraph>();
+        ParseEach(text, paragraphs.Add);
+        return paragraphs;
+    }
+
+    /// <summary>
+    /// Hands each paragraph to <paramref name="each"/> as it is read, none kept: a status file of tens of thousands of
+    /// stanzas is read without holding them all.
+    /// </summary>
+    public static void ParseEach(string text, Action<ControlParagraph> each)
+    {
         Dictionary<string, string>? fields = null;
         string? current = null;
         var value = new StringBuilder();
@@ -38,7 +48,7 @@ internal static class ControlFile
             EndField();
             if (fields is not null)
             {
-                paragraphs.Add(new ControlParagraph(start, fields, malformed));
+                each(new ControlParagraph(start, fields, malformed));
             }
             fields = null;
             malformed = null;
@@ -80,6 +90,5 @@ internal static class ControlFile
             value.Append(line[(colon + 1)..].Trim());
         }
         Close();
-        return paragraphs;
     }
 }

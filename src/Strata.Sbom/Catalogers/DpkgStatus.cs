@@ -20,19 +20,19 @@ internal static class DpkgStatus
         // would write it back: the last stanza wins, in the place of the first.
         var at = new Dictionary<(string Name, string? Architecture), int>();
         var repeats = 0;
-        foreach (var paragraph in ControlFile.Parse(text))
+        ControlFile.ParseEach(text, paragraph =>
         {
             var name = paragraph["Package"];
             var version = paragraph["Version"];
             if (string.IsNullOrEmpty(name))
             {
                 warn?.Invoke($"paragraph at line {paragraph.Line} has no Package field{Detail(paragraph)}; skipped");
-                continue;
+                return;
             }
             if (string.IsNullOrEmpty(version))
             {
                 warn?.Invoke($"package '{name}' (line {paragraph.Line}) has no Version field{Detail(paragraph)}; skipped");
-                continue;
+                return;
             }
             if (paragraph.Malformed is not null)
             {
@@ -40,7 +40,7 @@ internal static class DpkgStatus
             }
             if (!IsInstalled(paragraph["Status"]))
             {
-                continue;
+                return;
             }
             var (sourceName, sourceVersion) = Source(paragraph["Source"], name, version);
             var arch = paragraph["Architecture"];
@@ -49,11 +49,11 @@ internal static class DpkgStatus
             {
                 entries[earlier] = entry;
                 repeats++;
-                continue;
+                return;
             }
             at[(entry.Name, entry.Architecture)] = entries.Count;
             entries.Add(entry);
-        }
+        });
         if (repeats > 0)
         {
             warn?.Invoke($"{repeats} stanzas repeat a package already listed (same name and architecture); the last of each is read");
