@@ -1,17 +1,25 @@
+using System.Runtime.InteropServices;
+
 namespace Strata.Analysis.Dive;
 
 /// <summary>
 /// dive's per-path tally over the layers: how often a path was seen, its bytes in all and its smallest size. Most paths
-/// are seen once, so they keep one size in a table of their own; only repeated paths carry the full tally (on a
-/// million-entry image that is 16 MB less at the phase's peak).
+/// are seen once, so each path keeps one size in the main table; only repeated paths carry a full tally beside it (on
+/// a million-entry image that is 16 MB less at the phase's peak), and a visit costs one lookup unless it repeats.
 /// </summary>
 internal sealed class DiveStats(int capacity)
 {
     public readonly record struct Tally(long Cumulative, long Minimum, int Count);
 
-    // Keyed by path without dive's leading slash, so that entries' own path strings serve as keys. A size of -1 is
-    // dive's entry for a path it met but could not size (see Touch): seen no times, smallest size -1.
-    private readonly Dictionary<string, long> _once = new(capacity, StringComparer.Ordinal);
+    /// <summary>dive's entry for a path it met but could not size (see <see cref="Touch"/>): seen no times, smallest size −1.</summary>
+    private const long Unsized = -1;
+
+    /// <summary>The path's tally is in <see cref="_repeated"/>.</summary>
+    private const long Repeated = long.MinValue;
+
+    // Keyed by path without dive's leading slash, so that entries' own path strings serve as keys: the size of a path
+    // seen once, Unsized or Repeated.
+    private readonly Dictionary<string, long> _sizes = new(capacity, StringComparer.Ordinal);
     private readonly Dictionary<string, Tally> _repeated = new(StringComparer.Ordinal);
 
     /// <summary>Paths in the order they were first seen a second time.</summary>
@@ -19,19 +27,21 @@ internal sealed class DiveStats(int capacity)
 
     public void Add(string path, long size)
     {
-        if (_repeated.TryGetValue(path, out var tally))
+        ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_sizes, path, out var seen);
+        if (!seen || known == Unsized)
         {
-            _repeated[path] = new Tally(tally.Cumulative + size, Math.Min(tally.Minimum, size), tally.Count + 1);
+            known = size;
         }
-        else if (_once.TryGetValue(path, out var first) && first >= 0)
+        else if (known == Repeated)
         {
-            _once.Remove(path);
-            _repeated.Add(path, new Tally(first + size, Math.Min(first, size), 2));
-            RepeatedInOrder.Add(path);
+            ref var tally = ref CollectionsMarshal.GetValueRefOrNullRef(_repeated, path);
+            tally = new Tally(tally.Cumulative + size, Math.Min(tally.Minimum, size), tally.Count + 1);
         }
         else
         {
-            _once[path] = size;
+            _repeated.Add(path, new Tally(known + size, Math.Min(known, size), 2));
+            RepeatedInOrder.Add(path);
+            known = Repeated;
         }
     }
 
@@ -39,13 +49,7 @@ internal sealed class DiveStats(int capacity)
     /// dive creates a path's entry before sizing a whiteout; when the sizing fails the entry stays, counted in the
     /// efficiency with a smallest size of −1 until the path is seen again.
     /// </summary>
-    public void Touch(string path)
-    {
-        if (!_repeated.ContainsKey(path))
-        {
-            _once.TryAdd(path, -1);
-        }
-    }
+    public void Touch(string path) => _sizes.TryAdd(path, Unsized);
 
     public Tally Of(string path) => _repeated[path];
 
@@ -53,10 +57,13 @@ internal sealed class DiveStats(int capacity)
     public (long Minimum, long Cumulative) Sums()
     {
         long minimum = 0, cumulative = 0;
-        foreach (var size in _once.Values)
+        foreach (var size in _sizes.Values)
         {
-            minimum += size;
-            cumulative += Math.Max(0, size);
+            if (size != Repeated)
+            {
+                minimum += size;
+                cumulative += Math.Max(0, size);
+            }
         }
         foreach (var tally in _repeated.Values)
         {
