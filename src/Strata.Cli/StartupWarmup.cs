@@ -23,7 +23,8 @@ internal static class StartupWarmup
         {
             return; // on one core it would only compete with the parsing it is meant to run beside
         }
-        _ = Task.Run(Warm);
+        // A thread of its own, so it never holds one of the pool's few threads, which the command's own steps run on.
+        new Thread(Warm) { IsBackground = true, Name = "strata warm-up" }.Start();
     }
 
     private static void Warm()
