@@ -21,7 +21,7 @@ internal static class VerifiedReadFloor
     public static long Read(ResolvedImage image, int parallelism)
     {
         long total = 0;
-        LayerScheduler.ForEachLargestFirst(image.Layers, parallelism, layer => Interlocked.Add(ref total, ReadLayer(layer)));
+        LayerScheduler.ForEachLargestFirst(image.Layers, parallelism, (layer, _) => Interlocked.Add(ref total, ReadLayer(layer)));
         return total;
     }
 

@@ -74,7 +74,7 @@ public static class ImageAnalyzer
         LayerScheduler.ForEachLargestFirst(
             image.Layers,
             options.Parallelism,
-            blob => layers[blob.Index] = Caching.CachedLayerReading.Read(blob, options, progress, warn, cancellationToken),
+            (blob, token) => layers[blob.Index] = Caching.CachedLayerReading.Read(blob, options, progress, warn, token),
             cancellationToken);
         return layers;
     }

@@ -22,31 +22,34 @@ public static class LayerScheduler
     public static int DefaultParallelism => Environment.ProcessorCount + 1;
 
     /// <summary>
-    /// Calls <paramref name="read"/> once per layer on up to <paramref name="parallelism"/> threads. After a failure no
-    /// further layer is started; once the running ones end, the first <see cref="StrataException"/> is thrown (it names
-    /// the layer), else the first failure, else cancellation.
+    /// Calls <paramref name="read"/> once per layer on up to <paramref name="parallelism"/> threads. A failure starts no
+    /// further layer and cancels the token the running ones were given, so that an error in one layer is not held back
+    /// until a large one is read through. Then the first <see cref="StrataException"/> is thrown (it names the layer),
+    /// else the first other failure, else cancellation.
     /// </summary>
     public static void ForEachLargestFirst(
-        IReadOnlyList<LayerBlob> layers, int parallelism, Action<LayerBlob> read, CancellationToken cancellationToken = default)
+        IReadOnlyList<LayerBlob> layers, int parallelism, Action<LayerBlob, CancellationToken> read, CancellationToken cancellationToken = default)
     {
         var order = layers.ToArray();
         // Among layers of one size the image's order decides, so that every run takes them in the same order.
         Array.Sort(order, (a, b) => a.StoredSize != b.StoredSize ? b.StoredSize.CompareTo(a.StoredSize) : a.Index.CompareTo(b.Index));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var failures = new ConcurrentQueue<ExceptionDispatchInfo>();
         var next = -1;
 
         void Work()
         {
             int i;
-            while (failures.IsEmpty && !cancellationToken.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < order.Length)
+            while (!stop.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < order.Length)
             {
                 try
                 {
-                    read(order[i]);
+                    read(order[i], stop.Token);
                 }
                 catch (Exception e)
                 {
                     failures.Enqueue(ExceptionDispatchInfo.Capture(e));
+                    stop.Cancel();
                 }
             }
         }
@@ -62,10 +65,10 @@ public static class LayerScheduler
         {
             thread.Join();
         }
-        if (!failures.IsEmpty)
-        {
-            (failures.FirstOrDefault(f => f.SourceException is StrataException) ?? failures.First()).Throw();
-        }
         cancellationToken.ThrowIfCancellationRequested();
+        var first = failures.FirstOrDefault(f => f.SourceException is StrataException)
+            ?? failures.FirstOrDefault(f => f.SourceException is not OperationCanceledException)
+            ?? failures.FirstOrDefault();
+        first?.Throw();
     }
 }

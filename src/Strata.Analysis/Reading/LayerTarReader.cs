@@ -45,7 +45,7 @@ internal sealed class LayerTarReader
             while (NextEntry(reader, previous, previousUnread) is { } entry)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var fileEntry = ToFileEntry(entry, buffer);
+                var fileEntry = ToFileEntry(entry, buffer, cancellationToken);
                 if (fileEntry is not null)
                 {
                     entries.Add(fileEntry);
@@ -80,7 +80,7 @@ internal sealed class LayerTarReader
         }
     }
 
-    private FileEntry? ToFileEntry(TarEntry entry, byte[] buffer)
+    private FileEntry? ToFileEntry(TarEntry entry, byte[] buffer, CancellationToken cancellationToken)
     {
         if (entry.EntryType is TarEntryType.GlobalExtendedAttributes or TarEntryType.ExtendedAttributes
             or TarEntryType.LongLink or TarEntryType.LongPath)
@@ -128,7 +128,7 @@ internal sealed class LayerTarReader
                 path = parent.Length == 0 ? removed : $"{parent}/{removed}";
             }
         }
-        var hash = kind == EntryKind.File ? HashContent(entry, path, buffer) : 0UL;
+        var hash = kind == EntryKind.File ? HashContent(entry, path, buffer, cancellationToken) : 0UL;
         var linkTarget = kind switch
         {
             EntryKind.Hardlink => EntryPath.Normalize(entry.LinkName, _layerName, out _),
@@ -162,7 +162,7 @@ internal sealed class LayerTarReader
         _ => (null, (byte)entry.EntryType),
     };
 
-    private ulong HashContent(TarEntry entry, string path, byte[] buffer)
+    private ulong HashContent(TarEntry entry, string path, byte[] buffer, CancellationToken cancellationToken)
     {
         _hash.Reset();
         var data = entry.DataStream;
@@ -178,6 +178,7 @@ internal sealed class LayerTarReader
             // A file that fitted in the first chunk is done: no further read down the stream chain to learn so.
             while (total < entry.Length && (read = data.Read(buffer, 0, buffer.Length)) > 0)
             {
+                cancellationToken.ThrowIfCancellationRequested(); // one file may be most of a layer
                 _hash.Append(buffer.AsSpan(0, read));
                 sink?.Write(buffer.AsSpan(0, read));
                 total += read;

@@ -19,7 +19,7 @@ public sealed class LayerSchedulerTests
         var layers = new[] { Layer(0, 10), Layer(1, 500), Layer(2, 10), Layer(3, 7000), Layer(4, 500) };
         var order = new List<int>();
 
-        LayerScheduler.ForEachLargestFirst(layers, 1, layer => order.Add(layer.Index), TestContext.Current.CancellationToken);
+        LayerScheduler.ForEachLargestFirst(layers, 1, (layer, _) => order.Add(layer.Index), TestContext.Current.CancellationToken);
 
         Assert.Equal([3, 1, 4, 0, 2], order);
     }
@@ -31,7 +31,7 @@ public sealed class LayerSchedulerTests
         using var allStarted = new CountdownEvent(3);
         var sawAllThree = new ConcurrentBag<bool>();
 
-        LayerScheduler.ForEachLargestFirst([Layer(0, 1), Layer(1, 2), Layer(2, 3)], 3, _ =>
+        LayerScheduler.ForEachLargestFirst([Layer(0, 1), Layer(1, 2), Layer(2, 3)], 3, (_, _) =>
         {
             allStarted.Signal();
             sawAllThree.Add(allStarted.Wait(TimeSpan.FromSeconds(20)));
@@ -47,7 +47,7 @@ public sealed class LayerSchedulerTests
         var started = new ConcurrentBag<int>();
         using var bothStarted = new CountdownEvent(2);
 
-        var error = Assert.Throws<StrataException>(() => LayerScheduler.ForEachLargestFirst(layers, 2, layer =>
+        var error = Assert.Throws<StrataException>(() => LayerScheduler.ForEachLargestFirst(layers, 2, (layer, _) =>
         {
             started.Add(layer.Index);
             bothStarted.Signal();
@@ -66,7 +66,7 @@ public sealed class LayerSchedulerTests
         var started = new List<int>();
 
         Assert.Throws<OperationCanceledException>(() => LayerScheduler.ForEachLargestFirst(
-            [Layer(0, 3), Layer(1, 2), Layer(2, 1)], 1, layer =>
+            [Layer(0, 3), Layer(1, 2), Layer(2, 1)], 1, (layer, _) =>
             {
                 started.Add(layer.Index);
                 cancel.Cancel();
@@ -74,5 +74,28 @@ public sealed class LayerSchedulerTests
             cancel.Token));
 
         Assert.Equal([0], started);
+    }
+
+    [Fact]
+    public void A_failure_cancels_the_layers_still_being_read_and_is_the_error_reported()
+    {
+        var cancelledInTime = false;
+        using var bothStarted = new CountdownEvent(2);
+
+        var error = Assert.Throws<StrataException>(() => LayerScheduler.ForEachLargestFirst([Layer(0, 1000), Layer(1, 10)], 2, (layer, token) =>
+        {
+            bothStarted.Signal();
+            bothStarted.Wait(TimeSpan.FromSeconds(20));
+            if (layer.Index == 1)
+            {
+                throw new StrataException("layer 1 is corrupt");
+            }
+            // The large layer would read on for a long time: it stops because the other one failed.
+            cancelledInTime = token.WaitHandle.WaitOne(TimeSpan.FromSeconds(20));
+            token.ThrowIfCancellationRequested();
+        }, TestContext.Current.CancellationToken));
+
+        Assert.Equal("layer 1 is corrupt", error.Message);
+        Assert.True(cancelledInTime);
     }
 }
