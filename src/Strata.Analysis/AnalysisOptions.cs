@@ -8,6 +8,12 @@ public sealed record AnalysisOptions
     /// <summary>The most one layer may inflate to before reading stops (a decompression bomb guard).</summary>
     public long MaxLayerSize { get; init; } = LayerDecoder.DefaultMaxLayerSize;
 
+    /// <summary>
+    /// The stored size from which a layer is inflated on a thread of its own (<see cref="LayerDecoder"/>); unset, the
+    /// analysis works it out per image (<see cref="Reading.LayerScheduler.ReadAheadFrom"/>).
+    /// </summary>
+    public long? ReadAheadFrom { get; init; }
+
     /// <summary>How many layers are read at once.</summary>
     public int Parallelism { get; init; } = Reading.LayerScheduler.DefaultParallelism;
 

@@ -71,6 +71,9 @@ public static class ImageAnalyzer
         ResolvedImage image, AnalysisOptions options, Action<int, long>? progress, Action<string> warn, CancellationToken cancellationToken)
     {
         var layers = new LayerAnalysis[image.Layers.Count];
+        options = options.ReadAheadFrom is null
+            ? options with { ReadAheadFrom = LayerScheduler.ReadAheadFrom(image.Layers, Environment.ProcessorCount) }
+            : options;
         LayerScheduler.ForEachLargestFirst(
             image.Layers,
             options.Parallelism,
@@ -82,7 +85,9 @@ public static class ImageAnalyzer
     public static LayerAnalysis ReadLayer(
         LayerBlob blob, AnalysisOptions options, Action<int, long>? progress, Action<string> warn, CancellationToken cancellationToken = default)
     {
-        using var decoder = new LayerDecoder(blob, options.MaxLayerSize, progress is null ? null : read => progress(blob.Index, read));
+        using var decoder = new LayerDecoder(
+            blob, options.MaxLayerSize, progress is null ? null : read => progress(blob.Index, read),
+            readAhead: options.ReadAheadFrom is { } from ? blob.StoredSize >= from : null);
         try
         {
             // TarReader reads 512-byte headers one at a time; a buffer keeps those from each reaching the inflater.

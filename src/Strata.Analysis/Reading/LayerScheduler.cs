@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Strata.Images;
+using Strata.Images.Layers;
 using Strata.Images.Sources;
 
 namespace Strata.Analysis.Reading;
@@ -20,6 +21,19 @@ public static class LayerScheduler
     /// (strata analyze on 2 cores: wasteful 0.67 -> 0.62 s, the 1.3 GB image 1.65 -> 1.52 s).
     /// </summary>
     public static int DefaultParallelism => Environment.ProcessorCount + 1;
+
+    /// <summary>
+    /// The stored size from which a layer of this image is worth inflating on a thread of its own. One that holds more
+    /// than a core's share of the image's bytes would still be read, on one core, after the others are done; a second
+    /// thread shortens that. Below it, the layers read at once keep the cores busy without the extra thread and its
+    /// copying (strata analyze on 2 cores: wasteful 0.59 -> 0.58 s, the 1.3 GB image 1.60 -> 1.51 s; the million-file
+    /// image, whose largest layer holds 61 % of its bytes, keeps its 5.7 s: 6.6 s without).
+    /// </summary>
+    public static long ReadAheadFrom(IReadOnlyList<LayerBlob> layers, int cores)
+    {
+        var total = layers.Sum(l => l.StoredSize);
+        return Math.Max(LayerDecoder.ReadAheadFrom, total / Math.Max(1, cores) + 1);
+    }
 
     /// <summary>
     /// Calls <paramref name="read"/> once per layer on up to <paramref name="parallelism"/> threads. A failure starts no

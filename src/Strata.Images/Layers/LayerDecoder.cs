@@ -15,7 +15,7 @@ public sealed class LayerDecoder : IDisposable
     public const long DefaultMaxLayerSize = 64L * 1024 * 1024 * 1024;
 
     /// <summary>Below this stored size a layer is read on one thread: a second one would cost more than it saves.</summary>
-    private const long ReadAheadFrom = 1 << 20;
+    public const long ReadAheadFrom = 1 << 20;
 
     private readonly LayerBlob _blob;
     private readonly HashingReadStream _raw;
@@ -24,7 +24,10 @@ public sealed class LayerDecoder : IDisposable
     private readonly CheckedGzipStream? _gzip;
     private readonly bool _tarIsBlob;
 
-    public LayerDecoder(LayerBlob blob, long maxLayerSize, Action<long>? onCompressedRead = null)
+    /// <param name="readAhead">
+    /// Whether to inflate on a thread of its own; by default a layer of <see cref="ReadAheadFrom"/> bytes or more is.
+    /// </param>
+    public LayerDecoder(LayerBlob blob, long maxLayerSize, Action<long>? onCompressedRead = null, bool? readAhead = null)
     {
         _blob = blob;
         Name = $"layer {blob.Index} ({blob.Location})";
@@ -47,7 +50,7 @@ public sealed class LayerDecoder : IDisposable
                 _ => prefixed,
             };
             Stream limited = new InflateLimitStream(inflated, maxLayerSize, Name);
-            if (blob.StoredSize >= ReadAheadFrom)
+            if (readAhead ?? blob.StoredSize >= ReadAheadFrom)
             {
                 // Inflating on a thread of its own while this one hashes and parses lets one large layer use two cores.
                 limited = new ReadAheadStream(limited, $"strata layer {blob.Index}");

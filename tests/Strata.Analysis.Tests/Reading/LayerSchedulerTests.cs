@@ -98,4 +98,20 @@ public sealed class LayerSchedulerTests
         Assert.Equal("layer 1 is corrupt", error.Message);
         Assert.True(cancelledInTime);
     }
+
+    [Theory]
+    // A layer gets a thread to inflate on when it holds more than a core's share of the image's bytes, and 1 MiB or more.
+    [InlineData(new long[] { 301_000_000, 177_000_000, 91_000_000, 55_000_000, 41_000_000 }, 2, new bool[] { false, false, false, false, false })]
+    [InlineData(new long[] { 321_000_000, 130_000_000, 79_000_000 }, 2, new bool[] { true, false, false })]
+    [InlineData(new long[] { 321_000_000, 130_000_000, 79_000_000 }, 1, new bool[] { false, false, false })] // no second core to use
+    [InlineData(new long[] { 2_000_000 }, 2, new bool[] { true })]
+    [InlineData(new long[] { 600_000 }, 2, new bool[] { false })]
+    public void A_layer_reads_ahead_when_it_alone_would_outlast_the_others(long[] sizes, int cores, bool[] readsAhead)
+    {
+        var layers = sizes.Select((size, i) => Layer(i, size)).ToArray();
+
+        var from = LayerScheduler.ReadAheadFrom(layers, cores);
+
+        Assert.Equal(readsAhead, layers.Select(l => l.StoredSize >= from));
+    }
 }
