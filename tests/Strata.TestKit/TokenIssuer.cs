@@ -147,7 +147,8 @@ public sealed class TokenIssuer : IDisposable
             return;
         }
         _disposed = true;
-        _listener.Stop();
+        // Close alone: after Stop has released the port, Close looks the endpoint up again, binds the port anew to do
+        // so, and fails when another test's server has taken it meanwhile ("Address already in use").
         _listener.Close();
         _serving.Wait(TimeSpan.FromSeconds(10));
         _signer.Dispose();
