@@ -71,15 +71,26 @@ public static class ImageAnalyzer
         ResolvedImage image, AnalysisOptions options, Action<int, long>? progress, Action<string> warn, CancellationToken cancellationToken)
     {
         var layers = new LayerAnalysis[image.Layers.Count];
+        ReadLayersInto(layers, image.Layers, options, progress, warn, cancellationToken);
+        return layers;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="blobs"/> (an image's layers, or some of them) as <see cref="LayerScheduler"/> schedules
+    /// them, each into <paramref name="layers"/> at its index, through <see cref="AnalysisOptions.LayerCache"/> if set.
+    /// </summary>
+    public static void ReadLayersInto(
+        LayerAnalysis[] layers, IReadOnlyList<LayerBlob> blobs, AnalysisOptions options, Action<int, long>? progress, Action<string> warn,
+        CancellationToken cancellationToken)
+    {
         options = options.ReadAheadFrom is null
-            ? options with { ReadAheadFrom = LayerScheduler.ReadAheadFrom(image.Layers, Environment.ProcessorCount) }
+            ? options with { ReadAheadFrom = LayerScheduler.ReadAheadFrom(blobs, Environment.ProcessorCount) }
             : options;
         LayerScheduler.ForEachLargestFirst(
-            image.Layers,
+            blobs,
             options.Parallelism,
             (blob, token) => layers[blob.Index] = Caching.CachedLayerReading.Read(blob, options, progress, warn, token),
             cancellationToken);
-        return layers;
     }
 
     public static LayerAnalysis ReadLayer(

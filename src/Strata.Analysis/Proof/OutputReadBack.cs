@@ -29,19 +29,11 @@ public static class OutputReadBack
             }
         }
         var warnings = new ConcurrentQueue<string>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken };
         var toRead = plan.Layers.Where(l => l.CopiedFrom is null)
             .Select(l => Blob(l.Index, written[l.Index] ?? throw new StrataException($"slim: output layer {l.Index} was not written")))
-            .OrderByDescending(b => b.StoredSize)
             .ToList();
-        try
-        {
-            Parallel.ForEach(toRead, parallel, blob => layers[blob.Index] = ImageAnalyzer.ReadLayer(blob, options, null, warnings.Enqueue, cancellationToken));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+        // Never through a layer cache: the proof is that these very blobs read back as planned.
+        ImageAnalyzer.ReadLayersInto(layers, toRead, options with { LayerCache = null }, null, warnings.Enqueue, cancellationToken);
         var merged = new MergedFileSystem();
         foreach (var layer in layers)
         {
