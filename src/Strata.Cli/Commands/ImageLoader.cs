@@ -26,7 +26,7 @@ internal static class ImageLoader
         ReadOpenedAsync(context, settings, image, Options(settings),
             (image, options, progress) => ImageAnalyzer.Analyze(image, options, progress, cancellationToken), cancellationToken);
 
-    public static AnalysisOptions Options(ImageSettings settings) => new()
+    public static AnalysisOptions Options(RegistrySettings settings) => new()
     {
         MaxLayerSize = settings.MaxLayerSize is null
             ? new AnalysisOptions().MaxLayerSize

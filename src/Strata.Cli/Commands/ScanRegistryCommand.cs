@@ -33,7 +33,7 @@ public sealed class ScanRegistryCommand(CliContext context) : AsyncCommand<ScanR
         var concurrency = ScanInputs.WholeNumber(settings.Concurrency, "--concurrency", 1, 64) ?? 2;
         var shard = settings.Shard is { } s ? Shard.Parse(s, "--shard") : Shard.Whole;
         var platform = settings.Platform is { } p ? Platform.Parse(p) : null;
-        var maxLayerSize = settings.MaxLayerSize is { } m ? ByteSize.Parse(m, "--max-layer-size") : new AnalysisOptions().MaxLayerSize;
+        var analysis = ImageLoader.Options(settings);
         var policies = ScanInputs.Policies(context, settings.Policy);
         var output = OutputFolder(settings.Output ?? DefaultOutput);
         using var store = AdvisoryStore.Open(ScanInputs.Database(context, settings.Db, settings.CacheDir));
@@ -48,7 +48,7 @@ public sealed class ScanRegistryCommand(CliContext context) : AsyncCommand<ScanR
             Concurrency = concurrency,
             OutputFolder = output,
             Platform = platform,
-            Analysis = new AnalysisOptions { MaxLayerSize = maxLayerSize, LayerCache = layers },
+            Analysis = analysis with { LayerCache = layers },
             Assessment = new AssessmentOptions { Advisories = store },
             Policies = policies,
         };
